@@ -1,0 +1,52 @@
+# The front door. Every target sets up .venv from the lock file first, so a fresh clone needs only `make site`
+# or `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site serve test check generate lint schemas golden ledger lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+site: $(STAMP)  ## generate docs/ from content/ and build the site into site/
+	$(BIN)/gluteguide build
+
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000
+	$(BIN)/gluteguide serve
+
+check: $(STAMP)  ## validate content/ only
+	$(BIN)/gluteguide check
+
+generate: $(STAMP)  ## write docs/ from content/
+	$(BIN)/gluteguide generate
+
+test: $(STAMP)  ## the whole suite: lint, types, unit, golden, end to end and browser tests
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+
+schemas: $(STAMP)  ## re-export schemas/*.schema.json from the models
+	$(BIN)/gluteguide schemas
+
+golden: $(STAMP)  ## refresh the golden Markdown after reviewing a template change
+	$(BIN)/python -m tests.golden_refresh
+
+ledger: $(STAMP)  ## record new published URLs in urls.txt
+	$(BIN)/gluteguide ledger --add
+
+lock:  ## re-resolve requirements.lock from pyproject.toml (needs uv)
+	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--python-platform x86_64-manylinux_2_28 -o requirements.lock
+
+clean:
+	rm -rf site .site-build-* $(VENV)

@@ -1,0 +1,46 @@
+"""Runs MkDocs on the generated docs/ and swaps the result into site/ only when the build succeeded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+SITE = "site"
+
+
+class BuildFailed(Exception):
+    """MkDocs reported an error or, in strict mode, a warning. site/ was left as it was."""
+
+
+def mkdocs_build(root: Path, source_date_epoch: int, site_dir: Path | None = None) -> Path:
+    """Build with `mkdocs build --strict` into a scratch folder, then put it in place."""
+    target = site_dir or root / SITE
+    scratch = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
+    environment = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": str(source_date_epoch),
+        "NO_MKDOCS_2_WARNING": "1",  # Material's end-of-life banner, shown on every build
+    }
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(scratch)]
+    result = subprocess.run(command, cwd=root, env=environment, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise BuildFailed(f"mkdocs build failed; {target.name}/ was left as it was")
+    _swap(scratch, target)
+    return target
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
+        os.replace(target, old / "site")
+    os.replace(new, target)
+    os.chmod(target, 0o755)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,147 @@
+"""The `gluteguide` command: check, generate, build, serve, ledger, schemas."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import links
+from .build import BuildFailed, mkdocs_build
+from .errors import ContentErrors, format_github, format_terminal
+from .pipeline import generate, prepare
+from .schemas import export_schemas
+
+
+def _check(root: Path, _: argparse.Namespace) -> int:
+    prepared = prepare(root)
+    site = prepared.site
+    counts = {
+        "conditions": len(site.conditions),
+        "exercises": len(site.exercises),
+        "prevention topics": len(site.prevention),
+        "programmes": len(site.programmes),
+    }
+    print("content OK: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    unrecorded = prepared.published - {url for _, url in links.read_ledger(root)}
+    if unrecorded:
+        print(f"note: {len(unrecorded)} URLs are not in {links.LEDGER} yet; run `make ledger`")
+    return 0
+
+
+def _generate(root: Path, _: argparse.Namespace) -> int:
+    _, report = generate(root)
+    print(f"generated: {report}")
+    return 0
+
+
+def _build(root: Path, _: argparse.Namespace) -> int:
+    prepared, report = generate(root)
+    print(f"generated: {report}")
+    site = mkdocs_build(root, prepared.source_date_epoch)
+    print(f"built: {site.relative_to(root)}/")
+    return 0
+
+
+def _serve(root: Path, arguments: argparse.Namespace) -> int:
+    import subprocess
+
+    _generate(root, arguments)
+    threading.Thread(target=_regenerate_on_change, args=(root,), daemon=True).start()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", arguments.dev_addr]
+    return subprocess.call(command, cwd=root)
+
+
+def _regenerate_on_change(root: Path) -> None:
+    """Regenerate docs/ when content/ changes; MkDocs then reloads the browser."""
+    seen = _snapshot(root)
+    while True:
+        time.sleep(1)
+        now = _snapshot(root)
+        if now != seen:
+            seen = now
+            _report(lambda: _generate(root, argparse.Namespace()))
+
+
+def _snapshot(root: Path) -> dict[str, float]:
+    return {str(p): p.stat().st_mtime for p in (root / "content").rglob("*") if p.is_file()}
+
+
+def _ledger(root: Path, _: argparse.Namespace) -> int:
+    prepared = prepare(root)
+    added = links.add_to_ledger(root, prepared.published)
+    print(f"{links.LEDGER}: {len(added)} URLs added")
+    for url in added:
+        print(f"  {url}")
+    return 0
+
+
+def _schemas(root: Path, _: argparse.Namespace) -> int:
+    written = export_schemas(root)
+    print(f"schemas: {written} written")
+    return 0
+
+
+COMMANDS: dict[str, tuple[Callable[[Path, argparse.Namespace], int], str]] = {
+    "check": (_check, "validate content/ and report every problem; writes nothing"),
+    "generate": (_generate, "validate, then write the Markdown pages into docs/"),
+    "build": (_build, "generate, then build the site into site/ with mkdocs build --strict"),
+    "serve": (_serve, "generate, then preview the site, regenerating when content/ changes"),
+    "ledger": (_ledger, f"add new published URLs to {links.LEDGER} (with --add)"),
+    "schemas": (_schemas, "export schemas/*.schema.json from the content models"),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="gluteguide", description="Build the Glute Guide site from the YAML in content/."
+    )
+    top.add_argument("--debug", action="store_true", help="show tracebacks")
+    top.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (_, summary) in COMMANDS.items():
+        command = commands.add_parser(name, help=summary, description=summary)
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+        if name == "serve":
+            command.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port")
+        if name == "ledger":
+            command.add_argument("--add", action="store_true", required=True)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = parser().parse_args(argv)
+    run, _ = COMMANDS[arguments.command]
+    root = arguments.root.resolve()
+    return _report(lambda: run(root, arguments), debug=arguments.debug)
+
+
+def _report(action: Callable[[], int], debug: bool = False) -> int:
+    """Turn every failure an editor can cause into a plain message and an exit status."""
+    try:
+        return action()
+    except ContentErrors as failure:
+        print(format_terminal(failure.errors), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(format_github(failure.errors))
+        return 1
+    except BuildFailed as failure:
+        print(f"error: {failure}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as failure:
+        if debug:
+            traceback.print_exc()
+        else:
+            print(f"internal error: {failure!r} (run again with --debug)", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

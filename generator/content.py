@@ -1,0 +1,107 @@
+"""Loads and validates every content file, then resolves them into one Site. Nothing is rendered
+until this has succeeded for every file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import links
+from .errors import ContentError, ContentErrors
+from .loader import LoadedFile, load_file
+from .models import Page, Site
+from .schema import ITEM_TYPES, Emergency, Item, Sources
+from .schemas import schema_comment
+from .validate import validate
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated item with the file it came from, kept for locating cross-reference errors."""
+
+    page: Page[Item]
+    file: LoadedFile
+
+
+def load_site(root: Path) -> Site:
+    """Load, validate and resolve everything under root/content; raise ContentErrors with all errors."""
+    errors: list[ContentError] = []
+    content = root / "content"
+    sources = _load_single(root, content / "sources.yml", Sources, errors)
+    emergency = _load_single(root, content / "emergency.yml", Emergency, errors)
+    items: list[Loaded] = []
+    for kind, model in ITEM_TYPES.items():
+        for path in _content_files(root, content / kind, errors):
+            file = _load(root, path, errors)
+            if file is None:
+                continue
+            item, problems = validate(file, model)
+            errors.extend(problems)
+            if item is not None:
+                items.append(Loaded(Page(kind, path.stem, item), file))
+    known_sources = set(sources.root) if sources else None
+    errors.extend(links.check_references(items, known_sources))
+    if errors or sources is None or emergency is None:
+        raise ContentErrors(errors)
+    return links.resolve([loaded.page for loaded in items], sources.root, emergency)
+
+
+def _content_files(root: Path, folder: Path, errors: list[ContentError]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    paths = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    for path in paths:
+        shown = _shown(root, path)
+        if path.suffix != ".yml":
+            errors.append(
+                ContentError(shown, 1, 1, "", "not a content file", "name content files <id>.yml")
+            )
+        elif not _ID.match(path.stem):
+            errors.append(
+                ContentError(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    f"file name '{path.stem}' is not a valid id",
+                    "use lower-case letters, digits and single hyphens, for example glute-bridge",
+                )
+            )
+    return [p for p in paths if p.suffix == ".yml" and _ID.match(p.stem)]
+
+
+def _load(root: Path, path: Path, errors: list[ContentError]) -> LoadedFile | None:
+    shown = _shown(root, path)
+    try:
+        file = load_file(path, shown)
+    except ContentErrors as failure:
+        errors.extend(failure.errors)
+        return None
+    expected = schema_comment(shown)
+    if not file.first_line.startswith(expected):
+        errors.append(
+            ContentError(
+                shown, 1, 1, "", "the first line must name the file's schema", f"write: {expected}"
+            )
+        )
+    return file
+
+
+def _load_single(root: Path, path: Path, model: Any, errors: list[ContentError]) -> Any:
+    if not path.is_file():
+        errors.append(ContentError(_shown(root, path), 1, 1, "", "file is missing"))
+        return None
+    file = _load(root, path, errors)
+    if file is None:
+        return None
+    value, problems = validate(file, model)
+    errors.extend(problems)
+    return value
+
+
+def _shown(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()

@@ -1,0 +1,67 @@
+"""One error type for everything an editor can get wrong, and the two ways of printing it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """A problem in one place of one content file.
+
+    Fields are ordered so that sorting a list of errors sorts by file, then line, then column.
+    """
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    hint: str = ""
+
+    def located(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        return f"{where}: error: {what}"
+
+
+class ContentErrors(Exception):
+    """Raised once, after every file has been checked, with every error found."""
+
+    def __init__(self, errors: Iterable[ContentError]) -> None:
+        self.errors: list[ContentError] = sorted(set(errors))
+        super().__init__(f"{len(self.errors)} content errors")
+
+
+def format_terminal(errors: Sequence[ContentError]) -> str:
+    lines: list[str] = []
+    for error in errors:
+        lines.append(error.located())
+        if error.hint:
+            lines.append(f"  hint: {error.hint}")
+    files = len({error.path for error in errors})
+    lines.append(f"{_count(len(errors), 'error')} in {_count(files, 'file')}")
+    return "\n".join(lines)
+
+
+def format_github(errors: Sequence[ContentError]) -> str:
+    """GitHub Actions workflow commands, so each error shows on the pull request's diff."""
+    lines = []
+    for error in errors:
+        text = error.located().split(": error: ", 1)[1]
+        if error.hint:
+            text += f" (hint: {error.hint})"
+        lines.append(
+            f"::error file={error.path},line={error.line},col={error.column}::{_escape(text)}"
+        )
+    return "\n".join(lines)
+
+
+def _escape(text: str) -> str:
+    # GitHub's workflow command syntax treats these three characters specially in messages.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

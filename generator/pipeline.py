@@ -1,0 +1,65 @@
+"""The one straight line: load and validate everything, render in memory, check, then write."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import load_site
+from .errors import ContentErrors
+from .links import check_ledger, url_of
+from .models import Site
+from .render import render_redirects, render_site
+from .write import WriteReport, conflicts, read_manifest, write_outputs
+
+DOCS = "docs"
+REDIRECTS_CONFIG = ".gluteguide/redirects.yml"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    site: Site
+    outputs: dict[str, bytes]
+    """Project-relative path -> bytes, for every generated file."""
+    published: set[str]
+    """Every URL the built site will answer: pages, hand-written pages and redirects."""
+
+    @property
+    def source_date_epoch(self) -> int:
+        """The newest review date, so the same content always builds the same bytes."""
+        newest = max(
+            (page.item.review.last_reviewed for page in self.site.all_pages()), default=None
+        )
+        return calendar.timegm(newest.timetuple()) if newest else 0
+
+
+def prepare(root: Path) -> Prepared:
+    """Everything short of writing. Raises ContentErrors listing every problem found."""
+    site = load_site(root)
+    pages = render_site(site)
+    outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
+    outputs[REDIRECTS_CONFIG] = render_redirects(site).encode("utf-8")
+    published = {url_of(path) for path in pages}
+    published |= {url_of(path) for path in hand_written_pages(root, outputs)}
+    published |= {url_of(path) for path in site.redirects}
+    errors = conflicts(root, outputs) + check_ledger(root, published)
+    if errors:
+        raise ContentErrors(errors)
+    return Prepared(site, outputs, published)
+
+
+def hand_written_pages(root: Path, outputs: dict[str, bytes]) -> list[str]:
+    """Markdown under docs/ that the generator did not write, relative to docs/."""
+    generated = read_manifest(root) | set(outputs)
+    docs = root / DOCS
+    return sorted(
+        path.relative_to(docs).as_posix()
+        for path in docs.rglob("*.md")
+        if path.relative_to(root).as_posix() not in generated
+    )
+
+
+def generate(root: Path) -> tuple[Prepared, WriteReport]:
+    prepared = prepare(root)
+    return prepared, write_outputs(root, prepared.outputs)

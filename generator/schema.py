@@ -1,0 +1,265 @@
+"""The content types, declared once. Field docstrings become the descriptions editors see in VS Code."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    NonNegativeInt,
+    PositiveInt,
+    RootModel,
+    StringConstraints,
+    model_validator,
+)
+
+_RAW_HTML = re.compile(r"<\s*[A-Za-z/!?]")
+_SCRIPT_LINK = re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE)
+_MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
+def _plain_text(value: str) -> str:
+    if _SCRIPT_LINK.search(value):
+        raise ValueError("script links (javascript:) are not allowed")
+    if _RAW_HTML.search(value):
+        raise ValueError("raw HTML is not allowed in text")
+    for target in _MARKDOWN_LINK_TARGET.findall(value):
+        if not target.startswith("https://"):
+            raise ValueError(f"link target '{target}' must be a full https:// address")
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_plain_text)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+SourceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Phase = Literal["relieve", "mobilise", "stretch", "strengthen"]
+PHASES: tuple[Phase, ...] = ("relieve", "mobilise", "stretch", "strengthen")
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors, so a typo never silently drops content."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
+    )
+
+
+class Review(Strict):
+    last_reviewed: date
+    """The date a person last checked this page against its sources (YYYY-MM-DD)."""
+    next_review: date
+    """When it must be checked again: after last_reviewed and at most 3 years later."""
+    reviewer: str | None = None
+    """Role and name of the clinician who reviewed it. Leave empty until a clinician has: the page
+    then says that clinical review is pending."""
+
+    @model_validator(mode="after")
+    def _review_window(self) -> Review:
+        limit = _add_years(self.last_reviewed, 3)
+        if not self.last_reviewed < self.next_review <= limit:
+            raise ValueError(
+                f"next_review must be after last_reviewed and no later than {limit.isoformat()}"
+            )
+        return self
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+class Item(Strict):
+    """What every page has."""
+
+    title: Annotated[Text, StringConstraints(max_length=80)]
+    """The page heading, in the words a reader would use."""
+    also_called: list[Annotated[Text, StringConstraints(max_length=60)]] = []
+    """Other words people search with (bum, butt, cramp, knot...). They feed the site search."""
+    former_ids: list[Id] = []
+    """Earlier file names of this item. Their old addresses redirect here, so links never break."""
+    sources: list[SourceKey] = Field(min_length=1)
+    """Keys from content/sources.yml that back the facts on this page."""
+    review: Review
+
+
+class NamedText(Strict):
+    name: Text
+    description: Text
+
+
+class WhenToGetHelp(Strict):
+    see_gp_or_physio: list[Text] = Field(min_length=1)
+    """Reasons to book a GP or physiotherapy appointment."""
+    urgent: list[Text] = Field(min_length=1)
+    """Reasons to get urgent advice the same day (NHS 111, an urgent care service)."""
+    emergency: list[Text] = Field(min_length=1)
+    """Reasons to call an ambulance or go to A&E now."""
+
+
+class ExercisesByPhase(Strict):
+    """Exercise ids, in the order a reader should try them within each phase."""
+
+    relieve: list[Id] = []
+    mobilise: list[Id] = []
+    stretch: list[Id] = []
+    strengthen: list[Id] = []
+
+
+class DiagnosisCode(Strict):
+    system: Literal["ICD-10-CM"]
+    code: Annotated[str, StringConstraints(pattern=r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
+    """Only codes checked against the ICD-10-CM code set."""
+    label: Text
+
+
+class Condition(Item):
+    summary: Text
+    """Two or three plain sentences: what it is and how it feels."""
+    symptoms: list[Text] = Field(min_length=1)
+    types: list[NamedText] = []
+    causes: list[Text] = Field(min_length=1)
+    risk_factors: list[Text] = []
+    self_care: list[Text] = Field(min_length=1)
+    """What to do yourself, in order, starting with what to do right now."""
+    programmes: list[Id] = []
+    """Programmes that put the self-care plan into practice."""
+    treatment: list[NamedText] = Field(min_length=1)
+    when_to_get_help: WhenToGetHelp
+    exercises: ExercisesByPhase
+    prevention: list[Id] = []
+    diagnosis_codes: list[DiagnosisCode] = []
+    sources: list[SourceKey] = Field(min_length=2)
+
+
+class Dose(Strict):
+    sets: PositiveInt | None = None
+    reps: PositiveInt | None = None
+    hold_seconds: PositiveInt | None = None
+    minutes: PositiveInt | None = None
+    """For timed techniques such as heat or self-massage."""
+    per_side: bool = False
+    """true when the dose is for each side (left and right)."""
+    rest_seconds: NonNegativeInt | None = None
+    how_often: Text
+    """For example: twice a day, or 3 times a week."""
+
+    @model_validator(mode="after")
+    def _has_amount(self) -> Dose:
+        if self.reps is None and self.hold_seconds is None and self.minutes is None:
+            raise ValueError("a dose needs reps, hold_seconds or minutes")
+        return self
+
+
+class Variants(Strict):
+    easier: Id | None = None
+    """The exercise to do instead if this one is too hard or painful."""
+    harder: Id | None = None
+    """The exercise to move on to."""
+    move_on_when: Text
+    """The rule for moving on to the harder variant."""
+
+
+class Exercise(Item):
+    purpose: Text
+    category: Phase
+    target_muscles: list[Text] = Field(min_length=1)
+    position: Literal[
+        "lying on your back",
+        "lying on your side",
+        "lying on your front",
+        "sitting",
+        "standing",
+        "kneeling",
+        "on hands and knees",
+    ]
+    equipment: list[Text] = []
+    difficulty: Literal["gentle", "moderate", "hard"]
+    dose: Dose
+    start_position: Text
+    steps: list[Text] = Field(min_length=2)
+    should_feel: Text
+    """What the reader should feel while doing it."""
+    tips: list[Text] = []
+    common_mistakes: list[Text] = Field(min_length=1)
+    stop_rules: list[Text] = Field(min_length=1)
+    """When to stop straight away."""
+    precautions: list[Text] = []
+    variants: Variants
+    sources: list[SourceKey] = Field(min_length=2)
+
+
+class Prevention(Item):
+    summary: Text
+    why_it_matters: Text
+    what_to_do: list[Text] = Field(min_length=1)
+    exercises: list[Id] = []
+    """Exercises that help with this."""
+
+
+class ProgrammeStep(Strict):
+    when: Text
+    """For example: Day 1, or Weeks 3 to 4."""
+    exercise: Id | None = None
+    dose: Dose | None = None
+    """Overrides the exercise's own dose for this step."""
+    action: Text | None = None
+    """A self-care action that is not an exercise, such as resting from glute training."""
+
+    @model_validator(mode="after")
+    def _exercise_or_action(self) -> ProgrammeStep:
+        if (self.exercise is None) == (self.action is None):
+            raise ValueError("a step needs either exercise or action, not both")
+        if self.dose is not None and self.exercise is None:
+            raise ValueError("dose goes with an exercise step")
+        return self
+
+
+class Programme(Item):
+    summary: Text
+    who_it_is_for: Text
+    stop_rules: list[Text] = Field(min_length=1)
+    steps: list[ProgrammeStep] = Field(min_length=2)
+
+
+class Source(Strict):
+    title: Text
+    publisher: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$")]
+    accessed: date
+
+
+class Sources(RootModel[dict[SourceKey, Source]]):
+    """content/sources.yml: every source the site cites, by key."""
+
+
+class HelpHeadings(Strict):
+    """The headings of the three levels of help, with the service to use at each."""
+
+    emergency: Text
+    urgent: Text
+    see_gp_or_physio: Text
+
+
+class Emergency(Strict):
+    """content/emergency.yml: the warning block shown on every condition and exercise page."""
+
+    title: Text
+    intro: Text
+    signs: list[Text] = Field(min_length=1)
+    action: Text
+    headings: HelpHeadings
+
+
+ITEM_TYPES: dict[str, type[Item]] = {
+    "conditions": Condition,
+    "exercises": Exercise,
+    "prevention": Prevention,
+    "programmes": Programme,
+}

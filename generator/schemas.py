@@ -1,0 +1,62 @@
+"""Exports the content models as JSON Schemas, which give editors completion and checks in VS Code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .schema import ITEM_TYPES, Emergency, Sources
+from .write import write_atomically
+
+SCHEMA_DIR = "schemas"
+SCHEMA_NAMES: dict[str, type[BaseModel]] = {
+    "condition": ITEM_TYPES["conditions"],
+    "exercise": ITEM_TYPES["exercises"],
+    "prevention": ITEM_TYPES["prevention"],
+    "programme": ITEM_TYPES["programmes"],
+    "sources": Sources,
+    "emergency": Emergency,
+}
+FILE_SCHEMA = {
+    "conditions": "condition",
+    "exercises": "exercise",
+    "prevention": "prevention",
+    "programmes": "programme",
+}
+
+
+def schema_text(model: type[BaseModel], name: str) -> str:
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{name}.schema.json",
+        **model.model_json_schema(),
+    }
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def all_schemas() -> dict[str, str]:
+    """File name under schemas/ -> its text."""
+    return {f"{name}.schema.json": schema_text(model, name) for name, model in SCHEMA_NAMES.items()}
+
+
+def export_schemas(root: Path) -> int:
+    written = 0
+    for file_name, text in all_schemas().items():
+        path = root / SCHEMA_DIR / file_name
+        data = text.encode("utf-8")
+        if not path.is_file() or path.read_bytes() != data:
+            write_atomically(path, data)
+            written += 1
+    return written
+
+
+def schema_comment(relative_path: str) -> str:
+    """The first line every content file carries, e.g. for content/exercises/glute-bridge.yml."""
+    parts = relative_path.split("/")
+    name = FILE_SCHEMA.get(parts[1], parts[1].removesuffix(".yml")) if len(parts) > 2 else (
+        parts[-1].removesuffix(".yml")
+    )
+    up = "../" * (len(parts) - 1)
+    return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{name}.schema.json"

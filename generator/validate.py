@@ -1,0 +1,121 @@
+"""Checks loaded values against a content type and turns pydantic's errors into editors' messages."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from . import schema
+from .errors import ContentError
+from .loader import FieldPath, LoadedFile, dotted
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def validate(loaded: LoadedFile, model: type[Model]) -> tuple[Model | None, list[ContentError]]:
+    try:
+        return model.model_validate(loaded.data), []
+    except ValidationError as failure:
+        return None, [_to_content_error(loaded, detail) for detail in failure.errors()]
+
+
+def _to_content_error(loaded: LoadedFile, detail: ErrorDetails) -> ContentError:
+    where: FieldPath = tuple(detail["loc"])
+    message, hint = _explain(detail)
+    line, column = (
+        loaded.key_at.get(where, (1, 1))
+        if detail["type"] == "extra_forbidden"
+        else loaded.locate(where)
+    )
+    return ContentError(loaded.path, line, column, dotted(where), message, hint)
+
+
+_PLAIN: dict[str, tuple[str, str]] = {
+    "int_type": ("expected a whole number, got {got}", ""),
+    "int_parsing": ("expected a whole number, got {got}", "write digits only, for example 30"),
+    "int_from_float": ("expected a whole number, got {got}", "round it to a whole number"),
+    "string_type": ("expected text, got {got}", "put the text in quotes"),
+    "bool_type": ("expected true or false, got {got}", ""),
+    "bool_parsing": ("expected true or false, got {got}", ""),
+    "date_type": ("expected a date, got {got}", "write dates as YYYY-MM-DD"),
+    "date_parsing": ("expected a date, got {got}", "write dates as YYYY-MM-DD"),
+    "date_from_datetime_inexact": ("expected a date without a time, got {got}", ""),
+    "list_type": ("expected a list, got {got}", "start each entry on its own line with '- '"),
+    "dict_type": ("expected a group of named fields, got {got}", "write `name: value` lines"),
+    "model_type": ("expected a group of named fields, got {got}", "write `name: value` lines"),
+    "model_attributes_type": ("expected a group of named fields, got {got}", ""),
+    "missing": ("required field is missing", "add `{name}:` here"),
+    "string_too_short": ("must not be empty", ""),
+    "too_short": ("needs at least {min_length} entries, has {actual_length}", ""),
+    "string_too_long": ("is too long: at most {max_length} characters", "say it more briefly"),
+    "greater_than": ("must be more than {gt}, got {got}", ""),
+    "greater_than_equal": ("must be {ge} or more, got {got}", ""),
+    "literal_error": ("expected one of {expected}, got {got}", ""),
+}
+
+_PATTERNS: dict[str, tuple[str, str]] = {
+    "url": ("expected a full https:// address, got {got}", "copy the address from the browser"),
+    "code": ("{got} is not an ICD-10-CM code", "write it like M62.838"),
+}
+_ID_PATTERN = (
+    "{got} is not a valid id",
+    "use lower-case letters, digits and single hyphens, for example glute-bridge",
+)
+
+
+def _explain(detail: ErrorDetails) -> tuple[str, str]:
+    kind = detail["type"]
+    context: dict[str, Any] = dict(detail.get("ctx") or {})
+    location = detail["loc"]
+    name = str(location[-1]) if location else ""
+    if kind == "extra_forbidden":
+        return f"unknown field '{name}'", _suggest(name)
+    if kind == "value_error":
+        return str(context.get("error", detail["msg"])), ""
+    if kind == "string_pattern_mismatch":
+        template = _PATTERNS.get(name, _ID_PATTERN)
+    else:
+        template = _PLAIN.get(kind, (detail["msg"], ""))
+    values = {**context, "got": _shown(detail.get("input")), "name": name}
+    return template[0].format(**values), template[1].format(**values)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = str(value)
+    text = text if len(text) <= 40 else text[:37] + "..."
+    return f"'{text}'" if isinstance(value, str) else text
+
+
+def _suggest(name: str) -> str:
+    close = difflib.get_close_matches(name, sorted(_ALL_FIELD_NAMES), n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "remove it, or check the field names in schemas/"
+
+
+_ALL_FIELD_NAMES: set[str] = {
+    name
+    for model in (
+        *schema.ITEM_TYPES.values(),
+        schema.Review,
+        schema.Dose,
+        schema.Variants,
+        schema.WhenToGetHelp,
+        schema.ExercisesByPhase,
+        schema.ProgrammeStep,
+        schema.NamedText,
+        schema.DiagnosisCode,
+        schema.Source,
+        schema.Emergency,
+    )
+    for name in model.model_fields
+}

@@ -1,0 +1,172 @@
+"""Builds small, valid content projects in scratch folders for the tests and the benchmark."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.schemas import schema_comment
+
+REPO = Path(__file__).resolve().parent.parent
+REVIEW = {"last_reviewed": "2026-01-15", "next_review": "2027-01-15", "reviewer": None}
+DOSE = {"sets": 2, "reps": 10, "rest_seconds": 30, "how_often": "once a day"}
+
+
+def source(number: int) -> dict[str, Any]:
+    return {
+        "title": f"Source {number}",
+        "publisher": "Test publisher",
+        "url": f"https://example.org/source-{number}",
+        "accessed": "2026-01-15",
+    }
+
+
+EMERGENCY = {
+    "title": "Call 999 now if",
+    "intro": "These are warning signs.",
+    "signs": ["numbness around your bottom", "weakness in both legs"],
+    "action": "Do not wait.",
+    "headings": {
+        "emergency": "Call 999 if",
+        "urgent": "Call 111 if",
+        "see_gp_or_physio": "See a GP if",
+    },
+}
+
+
+def exercise(title: str, category: str = "stretch", **fields: Any) -> dict[str, Any]:
+    return {
+        "title": title,
+        "also_called": [f"{title.lower()} move"],
+        "purpose": f"{title} eases a tight buttock.",
+        "category": category,
+        "target_muscles": ["gluteus maximus"],
+        "position": "lying on your back",
+        "difficulty": "gentle",
+        "dose": DOSE,
+        "start_position": "Lie on your back with your knees bent.",
+        "steps": ["Breathe in.", "Move slowly."],
+        "should_feel": "A gentle stretch in the buttock.",
+        "common_mistakes": ["Holding your breath."],
+        "stop_rules": ["Stop if the pain gets sharper."],
+        "variants": {"move_on_when": "It feels easy for a week."},
+        "sources": ["one", "two"],
+        "review": REVIEW,
+        **fields,
+    }
+
+
+def condition(title: str, exercises: dict[str, list[str]], **fields: Any) -> dict[str, Any]:
+    return {
+        "title": title,
+        "also_called": ["bum cramp"],
+        "summary": f"{title} is a painful tightening of a buttock muscle.",
+        "symptoms": ["Sudden pain in the buttock."],
+        "causes": ["Hard exercise."],
+        "self_care": ["Lie down and rest.", "Use heat for 10 minutes."],
+        "treatment": [{"name": "Painkillers", "description": "Ask a pharmacist."}],
+        "when_to_get_help": {
+            "see_gp_or_physio": ["It keeps coming back."],
+            "urgent": ["The pain is severe."],
+            "emergency": ["You cannot feel your legs."],
+        },
+        "exercises": exercises,
+        "sources": ["one", "two"],
+        "review": REVIEW,
+        **fields,
+    }
+
+
+def prevention(title: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "title": title,
+        "summary": f"{title} helps.",
+        "why_it_matters": "Muscles work better.",
+        "what_to_do": ["Do it every day."],
+        "sources": ["one"],
+        "review": REVIEW,
+        **fields,
+    }
+
+
+def programme(title: str, steps: list[dict[str, Any]], **fields: Any) -> dict[str, Any]:
+    return {
+        "title": title,
+        "summary": f"{title} in order.",
+        "who_it_is_for": "Adults with a sore buttock.",
+        "stop_rules": ["Stop if pain spreads down your leg."],
+        "steps": steps,
+        "sources": ["one"],
+        "review": REVIEW,
+        **fields,
+    }
+
+
+def small_content() -> dict[str, Any]:
+    """A fixture set that exercises every template: the golden files are rendered from it."""
+    return {
+        "sources.yml": {"one": source(1), "two": source(2)},
+        "emergency.yml": EMERGENCY,
+        "exercises/knee-hug.yml": exercise(
+            "Knee hug", "mobilise", variants={"harder": "bridge", "move_on_when": "No pain."}
+        ),
+        "exercises/bridge.yml": exercise(
+            "Bridge",
+            "strengthen",
+            equipment=["a mat"],
+            variants={"easier": "knee-hug", "move_on_when": "You can do 3 sets of 12."},
+        ),
+        "conditions/sudden-spasm.yml": condition(
+            "Sudden spasm",
+            {"mobilise": ["knee-hug"], "strengthen": ["bridge"]},
+            prevention=["keep-moving"],
+            programmes=["first-days"],
+            types=[{"name": "Acute", "description": "It starts suddenly."}],
+            risk_factors=["Sitting a lot."],
+            diagnosis_codes=[
+                {"system": "ICD-10-CM", "code": "M62.838", "label": "Other muscle spasm"}
+            ],
+        ),
+        "prevention/keep-moving.yml": prevention("Keep moving", exercises=["bridge"]),
+        "programmes/first-days.yml": programme(
+            "First days",
+            [
+                {"when": "Day 1", "action": "Rest from glute training."},
+                {"when": "Day 2", "exercise": "knee-hug"},
+                {"when": "Day 3", "exercise": "bridge", "dose": {**DOSE, "reps": 5}},
+            ],
+        ),
+    }
+
+
+def write_project(root: Path, content: dict[str, Any], raw: dict[str, str] | None = None) -> Path:
+    """A complete project: content from dicts (with their schema line), plus the site's own files."""
+    for relative, data in content.items():
+        write_content(root, f"content/{relative}", data)
+    for relative, text in (raw or {}).items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for name in ("mkdocs.yml", "overrides", "docs/about.md", "docs/stylesheets"):
+        copy_from_repo(root, name)
+    return root
+
+
+def write_content(root: Path, relative: str, data: Any) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    path.write_text(f"{schema_comment(relative)}\n{text}", encoding="utf-8")
+    return path
+
+
+def copy_from_repo(root: Path, name: str) -> None:
+    source_path, target = REPO / name, root / name
+    if source_path.is_dir():
+        shutil.copytree(source_path, target, dirs_exist_ok=True)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source_path, target)
