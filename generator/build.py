@@ -1,4 +1,4 @@
-"""Runs MkDocs on the generated docs/ and swaps the result into site/ only when the build succeeded."""
+"""Runs MkDocs on the generated docs/; the result replaces site/ only if the build succeeded."""
 
 from __future__ import annotations
 

@@ -34,13 +34,13 @@ def _check(root: Path, _: argparse.Namespace) -> int:
     return 0
 
 
-def _generate(root: Path, _: argparse.Namespace) -> int:
+def _generate(root: Path, _arguments: argparse.Namespace) -> int:
     _, report = generate(root)
     print(f"generated: {report}")
     return 0
 
 
-def _build(root: Path, _: argparse.Namespace) -> int:
+def _build(root: Path, _arguments: argparse.Namespace) -> int:
     prepared, report = generate(root)
     print(f"generated: {report}")
     site = mkdocs_build(root, prepared.source_date_epoch)

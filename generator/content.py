@@ -28,14 +28,19 @@ class Loaded:
 
 
 def load_site(root: Path) -> Site:
-    """Load, validate and resolve everything under root/content; raise ContentErrors with all errors."""
+    """Load, validate and resolve root/content; raise ContentErrors listing every error."""
     errors: list[ContentError] = []
     content = root / "content"
     sources = _load_single(root, content / "sources.yml", Sources, errors)
     emergency = _load_single(root, content / "emergency.yml", Emergency, errors)
     items: list[Loaded] = []
+    # Ids come from file names, so an item that fails validation does not also break every
+    # reference to it.
+    known: dict[str, set[str]] = {}
     for kind, model in ITEM_TYPES.items():
-        for path in _content_files(root, content / kind, errors):
+        paths = _content_files(root, content / kind, errors)
+        known[kind] = {path.stem for path in paths}
+        for path in paths:
             file = _load(root, path, errors)
             if file is None:
                 continue
@@ -43,8 +48,9 @@ def load_site(root: Path) -> Site:
             errors.extend(problems)
             if item is not None:
                 items.append(Loaded(Page(kind, path.stem, item), file))
-    known_sources = set(sources.root) if sources else None
-    errors.extend(links.check_references(items, known_sources))
+    if sources is not None:
+        known["sources"] = set(sources.root)
+    errors.extend(links.check_references(items, known))
     if errors or sources is None or emergency is None:
         raise ContentErrors(errors)
     return links.resolve([loaded.page for loaded in items], sources.root, emergency)

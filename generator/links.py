@@ -1,4 +1,4 @@
-"""Cross-references between items, the back-links computed from them, redirects, and the URL ledger."""
+"""Cross-references between items, the back-links computed from them, redirects, the URL ledger."""
 
 from __future__ import annotations
 
@@ -58,17 +58,13 @@ def _listed(ids: Iterable[str], field: str, kind: str) -> Iterator[Reference]:
         yield (field, index), kind, target
 
 
-def check_references(items: list[Loaded], known_sources: set[str] | None) -> list[ContentError]:
-    known: dict[str, set[str]] = defaultdict(set)
-    for loaded in items:
-        known[loaded.page.kind].add(loaded.page.id)
-    if known_sources is not None:
-        known["sources"] = known_sources
+def check_references(items: list[Loaded], known: dict[str, set[str]]) -> list[ContentError]:
+    """known: kind -> ids that exist ("sources" is absent when sources.yml itself is broken)."""
     errors = _check_former_ids(items, known)
     for loaded in items:
         page = loaded.page
         for where, kind, target in references(page.item):
-            if kind == "sources" and known_sources is None:
+            if kind not in known:
                 continue
             if target not in known[kind] or (kind == page.kind and target == page.id):
                 errors.append(_error(loaded, where, _missing(kind, target, page)))

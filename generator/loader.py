@@ -84,7 +84,7 @@ def _line_column(raw: bytes, offset: int) -> Location:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
-def _where(mark: yaml.Mark) -> Location:
+def _where(mark: Any) -> Location:
     return mark.line + 1, mark.column + 1
 
 
@@ -178,10 +178,12 @@ class _Composer:
             return value
         if event.style or not value or value[0] not in _RESOLVER.yaml_implicit_resolvers:
             return value if (event.style or value) else None
-        tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+        tag: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+            yaml.ScalarNode, value, event.implicit
+        )
         if tag == _STR_TAG:
             return value
-        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
+        node = yaml.ScalarNode(tag, value)
         try:
             result = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except ValueError as error:

@@ -1,4 +1,4 @@
-"""The resolved site: every item validated, every cross-reference checked, back-links computed once."""
+"""The resolved site: every item validated, every reference checked, back-links computed once."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The content types, declared once. Field docstrings become the descriptions editors see in VS Code."""
+"""The content types, declared once. Field docstrings become the help editors see in VS Code."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from pydantic import (
     PositiveInt,
     RootModel,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -58,14 +60,14 @@ class Review(Strict):
     """Role and name of the clinician who reviewed it. Leave empty until a clinician has: the page
     then says that clinical review is pending."""
 
-    @model_validator(mode="after")
-    def _review_window(self) -> Review:
-        limit = _add_years(self.last_reviewed, 3)
-        if not self.last_reviewed < self.next_review <= limit:
-            raise ValueError(
-                f"next_review must be after last_reviewed and no later than {limit.isoformat()}"
-            )
-        return self
+    @field_validator("next_review")
+    @classmethod
+    def _review_window(cls, next_review: date, info: ValidationInfo) -> date:
+        last = info.data.get("last_reviewed")
+        if last is not None and not last < next_review <= _add_years(last, 3):
+            limit = _add_years(last, 3).isoformat()
+            raise ValueError(f"must be after last_reviewed and no later than {limit}")
+        return next_review
 
 
 def _add_years(day: date, years: int) -> date:

@@ -1,4 +1,4 @@
-"""Exports the content models as JSON Schemas, which give editors completion and checks in VS Code."""
+"""Exports the content models as JSON Schemas: completion and checks for editors in VS Code."""
 
 from __future__ import annotations
 
@@ -55,8 +55,10 @@ def export_schemas(root: Path) -> int:
 def schema_comment(relative_path: str) -> str:
     """The first line every content file carries, e.g. for content/exercises/glute-bridge.yml."""
     parts = relative_path.split("/")
-    name = FILE_SCHEMA.get(parts[1], parts[1].removesuffix(".yml")) if len(parts) > 2 else (
-        parts[-1].removesuffix(".yml")
+    name = (
+        FILE_SCHEMA.get(parts[1], parts[1].removesuffix(".yml"))
+        if len(parts) > 2
+        else (parts[-1].removesuffix(".yml"))
     )
     up = "../" * (len(parts) - 1)
     return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{name}.schema.json"

@@ -1,8 +1,9 @@
-"""Checks loaded values against a content type and turns pydantic's errors into editors' messages."""
+"""Checks loaded values against a content type; turns pydantic's errors into editors' messages."""
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -102,20 +103,12 @@ def _suggest(name: str) -> str:
     return "remove it, or check the field names in schemas/"
 
 
+def _models(base: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    for model in base.__subclasses__():
+        yield model
+        yield from _models(model)
+
+
 _ALL_FIELD_NAMES: set[str] = {
-    name
-    for model in (
-        *schema.ITEM_TYPES.values(),
-        schema.Review,
-        schema.Dose,
-        schema.Variants,
-        schema.WhenToGetHelp,
-        schema.ExercisesByPhase,
-        schema.ProgrammeStep,
-        schema.NamedText,
-        schema.DiagnosisCode,
-        schema.Source,
-        schema.Emergency,
-    )
-    for name in model.model_fields
+    name for model in _models(schema.Strict) for name in model.model_fields
 }

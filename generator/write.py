@@ -1,6 +1,6 @@
-"""Writes generated files: atomically, only when their bytes change, and only files the generator owns.
+"""Writes generated files: atomically, only when their bytes change, only files it owns.
 
-The manifest lists every file the last run generated. A file not in it is somebody's hand-written work
+The manifest lists every file the last run generated. A file not in it is hand-written work
 and is never overwritten or deleted.
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ def exercise(title: str, category: str = "stretch", **fields: Any) -> dict[str, 
         "target_muscles": ["gluteus maximus"],
         "position": "lying on your back",
         "difficulty": "gentle",
-        "dose": DOSE,
+        "dose": dict(DOSE),
         "start_position": "Lie on your back with your knees bent.",
         "steps": ["Breathe in.", "Move slowly."],
         "should_feel": "A gentle stretch in the buttock.",
@@ -143,7 +144,7 @@ def small_content() -> dict[str, Any]:
 
 
 def write_project(root: Path, content: dict[str, Any], raw: dict[str, str] | None = None) -> Path:
-    """A complete project: content from dicts (with their schema line), plus the site's own files."""
+    """A whole project: content from dicts (with their schema line), plus the site's own files."""
     for relative, data in content.items():
         write_content(root, f"content/{relative}", data)
     for relative, text in (raw or {}).items():
@@ -158,7 +159,7 @@ def write_project(root: Path, content: dict[str, Any], raw: dict[str, str] | Non
 def write_content(root: Path, relative: str, data: Any) -> Path:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.safe_dump(copy.deepcopy(data), sort_keys=False, allow_unicode=True, width=100)
     path.write_text(f"{schema_comment(relative)}\n{text}", encoding="utf-8")
     return path
 
@@ -170,3 +171,16 @@ def copy_from_repo(root: Path, name: str) -> None:
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source_path, target)
+
+
+def synthetic_content(items: int) -> dict[str, Any]:
+    """items exercises, one condition per ten of them, and the fixed pages: for scale tests."""
+    content = small_content()
+    for number in range(items):
+        content[f"exercises/move-{number:05d}.yml"] = exercise(f"Move {number:05d}")
+    for number in range(0, items, 10):
+        content[f"conditions/problem-{number:05d}.yml"] = condition(
+            f"Problem {number:05d}",
+            {"stretch": [f"move-{n:05d}" for n in range(number, min(number + 10, items))]},
+        )
+    return content

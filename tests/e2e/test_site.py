@@ -1,0 +1,104 @@
+"""The built site from the real content: every page carries its safety information, and every
+published URL still works."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.content import load_site
+from generator.links import read_ledger
+from tests.e2e.conftest import build, copy_project
+from tests.factory import REPO
+
+SITE = load_site(REPO)
+EMERGENCY_TITLE = SITE.emergency.title
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(markup: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup)).replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("url", [page.url for page in SITE.all_pages()])
+def test_every_item_page_shows_help_sources_and_review(site: Path, url: str) -> None:
+    text = text_of(html(site, url))
+    item = next(page for page in SITE.all_pages() if page.url == url).item
+    assert f"Last reviewed: {item.review.last_reviewed.strftime('%-d %B %Y')}" in text
+    assert f"Next review due: {item.review.next_review.strftime('%-d %B %Y')}" in text
+    if not item.review.reviewer:
+        assert "Clinical review pending." in text
+    for key in item.sources:
+        assert SITE.sources[key].url in text
+    if url.startswith(("conditions/", "exercises/")):
+        assert text_of(EMERGENCY_TITLE) in text
+        for sign in SITE.emergency.signs:
+            assert sign in text
+        assert len(item.sources) >= 2
+
+
+@pytest.mark.parametrize("page", SITE.exercises.values(), ids=lambda page: page.id)
+def test_exercise_pages_show_dose_and_stop_rules(site: Path, page: object) -> None:
+    exercise = page.item  # type: ignore[attr-defined]
+    text = text_of(html(site, page.url))  # type: ignore[attr-defined]
+    assert "Stop straight away if" in text
+    for rule in exercise.stop_rules:
+        assert text_of(rule) in text
+    assert exercise.dose.how_often in text
+    for use in SITE.exercise_used_by.get(page.id, ()):  # type: ignore[attr-defined]
+        assert use.condition.item.title in text
+
+
+@pytest.mark.parametrize("page", SITE.conditions.values(), ids=lambda page: page.id)
+def test_condition_pages_show_three_levels_of_help(site: Path, page: object) -> None:
+    text = text_of(html(site, page.url))  # type: ignore[attr-defined]
+    headings = SITE.emergency.headings
+    for heading in (headings.emergency, headings.urgent, headings.see_gp_or_physio):
+        assert text_of(heading) in text
+
+
+def test_every_ledger_url_opens_a_page_or_a_redirect(site: Path) -> None:
+    urls = [url for _, url in read_ledger(REPO)]
+    assert "/" in urls and len(urls) >= 15
+    for url in urls:
+        assert (site / url.strip("/") / "index.html").is_file(), url
+
+
+def test_pages_load_nothing_from_other_hosts(site: Path) -> None:
+    tags = re.compile(r"<(script|link|img|iframe|source|video|audio)\b[^>]*>", re.I)
+    remote = re.compile(r'(?:src|href)="(?:https?:)?//', re.I)
+    not_a_load = re.compile(r'rel="(?:canonical|alternate)"', re.I)
+    checked = 0
+    for page in site.rglob("*.html"):
+        for tag in tags.finditer(page.read_text(encoding="utf-8")):
+            checked += 1
+            assert not remote.search(tag.group()) or not_a_load.search(tag.group()), (page, tag)
+    assert checked > 100
+
+
+def test_the_navigation_lists_sections_not_items(site: Path) -> None:
+    markup = html(site, "/exercises/glute-bridge/")
+    nav = markup.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    for page in SITE.exercises.values():
+        if page.id != "glute-bridge":
+            assert f"/{page.url}" not in nav and page.url not in nav
+
+
+@pytest.mark.slow
+def test_the_same_content_builds_the_same_bytes(site: Path, tmp_path: Path) -> None:
+    again = build(copy_project(tmp_path))
+
+    def digest(folder: Path) -> dict[str, str]:
+        return {
+            p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+
+    assert digest(again) == digest(site)

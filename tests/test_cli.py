@@ -1,0 +1,126 @@
+"""The gluteguide command as an editor meets it: plain messages, exit codes, nothing lost."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import COMMANDS, main
+from tests.factory import exercise, write_content
+
+GLUTEGUIDE = [sys.executable, "-m", "generator.cli"]
+
+
+def run(root: Path, *arguments: str, **environment: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*GLUTEGUIDE, "--root", str(root), *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", **environment},
+    )
+
+
+def break_bridge(root: Path) -> None:
+    bad = exercise("Bridge", dose={"hold_seconds": "thirty", "how_often": "daily"}, titel="x")
+    write_content(root, "content/exercises/bridge.yml", bad)
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for folder in ("docs", "site", ".gluteguide")
+        for p in (root / folder).rglob("*")
+        if p.is_file()
+    }
+
+
+def test_check_passes_on_valid_content(project: Path) -> None:
+    result = run(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        "content OK: 1 conditions, 2 exercises, 1 prevention topics, 1 programmes"
+    )
+
+
+def test_errors_are_plain_sorted_and_counted(project: Path) -> None:
+    break_bridge(project)
+    result = run(project, "check")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "content/exercises/bridge.yml:12:17: error: dose.hold_seconds: expected a whole number,"
+        " got 'thirty'",
+        "  hint: write digits only, for example 30",
+        "content/exercises/bridge.yml:32:1: error: titel: unknown field 'titel'",
+        "  hint: did you mean 'title'?",
+        "2 errors in 1 file",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_github_annotations_under_actions(project: Path) -> None:
+    break_bridge(project)
+    result = run(project, "check", GITHUB_ACTIONS="true")
+    assert result.stdout.splitlines() == [
+        "::error file=content/exercises/bridge.yml,line=12,col=17::dose.hold_seconds: expected a"
+        " whole number, got 'thirty' (hint: write digits only, for example 30)",
+        "::error file=content/exercises/bridge.yml,line=32,col=1::titel: unknown field 'titel'"
+        " (hint: did you mean 'title'?)",
+    ]
+
+
+def test_a_failed_build_writes_nothing(project: Path) -> None:
+    assert run(project, "build").returncode == 0
+    before = snapshot(project)
+    assert "site/exercises/bridge/index.html" in before
+    break_bridge(project)
+    for command in ("generate", "build"):
+        result = run(project, command)
+        assert result.returncode == 1
+        assert snapshot(project) == before
+
+
+def test_a_hand_written_file_in_the_way_is_reported_not_overwritten(project: Path) -> None:
+    in_the_way = project / "docs/exercises/bridge.md"
+    in_the_way.parent.mkdir(parents=True)
+    in_the_way.write_text("# My own bridge notes\n")
+    result = run(project, "generate")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "docs/exercises/bridge.md:1:1: error: a hand-written file stands where a generated page"
+        " would go"
+    )
+    assert in_the_way.read_text() == "# My own bridge notes\n"
+    assert not (project / "docs/exercises/knee-hug.md").exists()
+
+
+def test_generate_reports_counts(project: Path) -> None:
+    assert run(project, "generate").stdout == "generated: 12 written, 0 unchanged, 0 removed\n"
+    assert run(project, "generate").stdout == "generated: 0 written, 12 unchanged, 0 removed\n"
+
+
+def test_internal_errors_show_a_traceback_only_with_debug(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(_: Path) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("generator.cli.prepare", broken)
+    assert main(["--root", str(project), "check"]) == 2
+    assert capsys.readouterr().err == (
+        "internal error: RuntimeError('disk on fire') (run again with --debug)\n"
+    )
+    assert main(["--root", str(project), "check", "--debug"]) == 2
+    assert "Traceback (most recent call last)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_status:
+        main([command, "--help"])
+    assert exit_status.value.code == 0
+    assert COMMANDS[command][1] in " ".join(capsys.readouterr().out.split())

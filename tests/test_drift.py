@@ -1,0 +1,42 @@
+"""Committed artefacts equal what the code generates now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.schemas import SCHEMA_DIR, all_schemas, schema_comment
+from tests.factory import REPO
+
+
+def test_committed_schemas_match_the_models() -> None:
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (REPO / SCHEMA_DIR).glob("*.json")}
+    assert committed == all_schemas(), "run `make schemas` and commit schemas/"
+
+
+def test_every_content_file_names_its_schema() -> None:
+    files = sorted((REPO / "content").rglob("*.yml"))
+    assert len(files) >= 11
+    for path in files:
+        relative = path.relative_to(REPO).as_posix()
+        first_line = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first_line == schema_comment(relative), relative
+        target = first_line.split("$schema=", 1)[1]
+        assert (path.parent / target).resolve().is_file(), f"{relative} names a missing schema"
+
+
+def test_schema_comment_paths() -> None:
+    assert schema_comment("content/exercises/glute-bridge.yml") == (
+        "# yaml-language-server: $schema=../../schemas/exercise.schema.json"
+    )
+    assert schema_comment("content/sources.yml") == (
+        "# yaml-language-server: $schema=../schemas/sources.schema.json"
+    )
+
+
+def test_the_real_content_is_in_the_ledger() -> None:
+    from generator.links import read_ledger
+    from generator.pipeline import prepare
+
+    published = prepare(Path(REPO)).published
+    recorded = {url for _, url in read_ledger(REPO)}
+    assert published <= recorded, f"run `make ledger`: {sorted(published - recorded)}"

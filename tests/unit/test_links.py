@@ -1,0 +1,68 @@
+"""The URL ledger: a published URL must keep leading to a page or a redirect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.content import load_site
+from generator.errors import ContentErrors
+from generator.links import LEDGER, add_to_ledger, read_ledger, url_of
+from generator.pipeline import generate, prepare
+from tests.factory import exercise, write_content
+
+
+def rename_bridge(root: Path, keep_old_id: bool) -> None:
+    (root / "content/exercises/bridge.yml").unlink()
+    for path in (root / "content").rglob("*.yml"):
+        text = path.read_text()
+        for field in ("- ", "exercise: ", "harder: "):
+            text = text.replace(f"{field}bridge\n", f"{field}glute-bridge\n")
+        path.write_text(text)
+    former = {"former_ids": ["bridge"]} if keep_old_id else {}
+    write_content(root, "content/exercises/glute-bridge.yml", exercise("Bridge", **former))
+
+
+@pytest.mark.parametrize(
+    ("path", "url"),
+    [
+        ("index.md", "/"),
+        ("exercises/index.md", "/exercises/"),
+        ("exercises/glute-bridge.md", "/exercises/glute-bridge/"),
+        ("about.md", "/about/"),
+    ],
+)
+def test_url_of(path: str, url: str) -> None:
+    assert url_of(path) == url
+
+
+def test_ledger_records_every_url_once_and_never_drops_one(project: Path) -> None:
+    added = add_to_ledger(project, prepare(project).published)
+    assert "/exercises/bridge/" in added and "/about/" in added and "/" in added
+    assert add_to_ledger(project, prepare(project).published) == []
+    add_to_ledger(project, {"/only/this/"})
+    assert "/exercises/bridge/" in {url for _, url in read_ledger(project)}
+
+
+def test_removing_a_published_page_fails_naming_the_url(project: Path) -> None:
+    add_to_ledger(project, prepare(project).published)
+    rename_bridge(project, keep_old_id=False)
+    with pytest.raises(ContentErrors) as failure:
+        prepare(project)
+    [error] = failure.value.errors
+    line = next(n for n, url in read_ledger(project) if url == "/exercises/bridge/")
+    assert (error.path, error.line) == (LEDGER, line)
+    assert (
+        error.message == "published URL /exercises/bridge/ no longer leads to a page or a redirect"
+    )
+
+
+def test_a_renamed_item_keeps_its_old_url_as_a_redirect(project: Path) -> None:
+    add_to_ledger(project, prepare(project).published)
+    rename_bridge(project, keep_old_id=True)
+    site = load_site(project)
+    assert site.redirects == {"exercises/bridge.md": "exercises/glute-bridge.md"}
+    generate(project)
+    redirects = (project / ".gluteguide/redirects.yml").read_text()
+    assert "exercises/bridge.md: exercises/glute-bridge.md" in redirects

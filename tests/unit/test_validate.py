@@ -1,0 +1,161 @@
+"""Schema and cross-reference errors: every one at once, sorted, located, with a hint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.content import load_site
+from generator.errors import ContentErrors, format_terminal
+from tests.factory import exercise, small_content, write_content, write_project
+
+
+def failures(root: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as failure:
+        load_site(root)
+    return format_terminal(failure.value.errors).splitlines()
+
+
+def project_with(tmp_path: Path, **changes: Any) -> Path:
+    content = small_content()
+    content.update(changes)
+    return write_project(tmp_path, content)
+
+
+def test_valid_fixture_loads(project: Path) -> None:
+    site = load_site(project)
+    assert list(site.exercises) == ["bridge", "knee-hug"]
+    assert [(use.condition.id, use.phase) for use in site.exercise_used_by["bridge"]] == [
+        ("sudden-spasm", "strengthen")
+    ]
+    assert [page.id for page in site.exercise_in_programmes["knee-hug"]] == ["first-days"]
+    assert [page.id for page in site.prevention_used_by["keep-moving"]] == ["sudden-spasm"]
+
+
+def test_the_editor_contract_example(tmp_path: Path) -> None:
+    bad = exercise("Bridge", dose={"hold_seconds": "thirty", "how_often": "daily"})
+    root = project_with(tmp_path, **{"exercises/bridge.yml": bad})
+    lines = failures(root)
+    assert lines == [
+        "content/exercises/bridge.yml:12:17: error: dose.hold_seconds: expected a whole number,"
+        " got 'thirty'",
+        "  hint: write digits only, for example 30",
+        "1 error in 1 file",
+    ]
+    assert (root / "content/exercises/bridge.yml").read_text().splitlines()[11] == (
+        "  hold_seconds: thirty"
+    )
+
+
+def test_unknown_key_suggests_the_field(tmp_path: Path) -> None:
+    root = project_with(tmp_path, **{"exercises/bridge.yml": exercise("Bridge", titel="x")})
+    assert failures(root)[:2] == [
+        "content/exercises/bridge.yml:34:1: error: titel: unknown field 'titel'",
+        "  hint: did you mean 'title'?",
+    ]
+
+
+def test_missing_field_points_at_its_parent(tmp_path: Path) -> None:
+    item = exercise("Bridge")
+    del item["stop_rules"]
+    del item["dose"]["how_often"]
+    root = project_with(tmp_path, **{"exercises/bridge.yml": item})
+    assert failures(root) == [
+        "content/exercises/bridge.yml:2:1: error: stop_rules: required field is missing",
+        "  hint: add `stop_rules:` here",
+        "content/exercises/bridge.yml:12:3: error: dose.how_often: required field is missing",
+        "  hint: add `how_often:` here",
+        "2 errors in 1 file",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("See <b>this</b>", "raw HTML is not allowed in text"),
+        ("[click](javascript:alert(1))", "script links (javascript:) are not allowed"),
+        ("[a page](../other.md)", "link target '../other.md' must be a full https:// address"),
+    ],
+)
+def test_unsafe_text_is_refused(tmp_path: Path, text: str, message: str) -> None:
+    root = project_with(tmp_path, **{"exercises/bridge.yml": exercise("Bridge", purpose=text)})
+    assert failures(root)[0] == f"content/exercises/bridge.yml:5:10: error: purpose: {message}"
+
+
+def test_review_window(tmp_path: Path) -> None:
+    review = {"last_reviewed": "2026-01-15", "next_review": "2029-02-01", "reviewer": None}
+    root = project_with(tmp_path, **{"exercises/bridge.yml": exercise("Bridge", review=review)})
+    assert failures(root)[0] == (
+        "content/exercises/bridge.yml:32:16: error: review.next_review: must be after"
+        " last_reviewed and no later than 2029-01-15"
+    )
+
+
+def test_wrong_choice_lists_the_choices(tmp_path: Path) -> None:
+    root = project_with(tmp_path, **{"exercises/bridge.yml": exercise("Bridge", difficulty="easy")})
+    assert failures(root)[0] == (
+        "content/exercises/bridge.yml:10:13: error: difficulty: expected one of 'gentle',"
+        " 'moderate' or 'hard', got 'easy'"
+    )
+
+
+def test_references_to_missing_items_and_sources(tmp_path: Path) -> None:
+    item = exercise(
+        "Bridge", sources=["one", "nope"], variants={"easier": "knee-hugg", "move_on_when": "Soon."}
+    )
+    root = project_with(tmp_path, **{"exercises/bridge.yml": item})
+    assert failures(root) == [
+        "content/exercises/bridge.yml:26:11: error: variants.easier: no exercises item 'knee-hugg'",
+        "  hint: it should be a file content/exercises/knee-hugg.yml",
+        "content/exercises/bridge.yml:30:3: error: sources[1]: no source 'nope' in"
+        " content/sources.yml",
+        "  hint: add it there, or fix the key",
+        "2 errors in 1 file",
+    ]
+
+
+def test_former_id_that_is_a_current_id(tmp_path: Path) -> None:
+    root = project_with(
+        tmp_path, **{"exercises/bridge.yml": exercise("Bridge", former_ids=["knee-hug"])}
+    )
+    assert failures(root)[0] == (
+        "content/exercises/bridge.yml:35:3: error: former_ids[0]: duplicate id: 'knee-hug' is"
+        " the id of a current exercises item"
+    )
+
+
+def test_bad_file_names_and_missing_schema_line(tmp_path: Path) -> None:
+    root = write_project(tmp_path, small_content())
+    write_content(root, "content/exercises/Glute_Bridge.yml", exercise("Bridge"))
+    (root / "content/exercises/notes.txt").write_text("x")
+    path = root / "content/exercises/bridge.yml"
+    path.write_text(path.read_text().split("\n", 1)[1])
+    assert failures(root) == [
+        "content/exercises/Glute_Bridge.yml:1:1: error: file name 'Glute_Bridge' is not a valid id",
+        "  hint: use lower-case letters, digits and single hyphens, for example glute-bridge",
+        "content/exercises/bridge.yml:1:1: error: the first line must name the file's schema",
+        "  hint: write: # yaml-language-server: $schema=../../schemas/exercise.schema.json",
+        "content/exercises/notes.txt:1:1: error: not a content file",
+        "  hint: name content files <id>.yml",
+        "3 errors in 3 files",
+    ]
+
+
+def test_all_errors_in_all_files_are_reported_together(tmp_path: Path) -> None:
+    root = project_with(
+        tmp_path,
+        **{
+            "exercises/bridge.yml": exercise("Bridge", reps="many", category="jump"),
+            "exercises/knee-hug.yml": exercise("Knee hug", steps="one"),
+        },
+    )
+    (root / "content/prevention/keep-moving.yml").write_text("title: [\n")
+    lines = failures(root)
+    located = [line.split(": error:")[0] for line in lines if ": error:" in line]
+    assert located == sorted(
+        located, key=lambda where: (where.split(":")[0], int(where.split(":")[1]))
+    )
+    assert len(located) == 4
+    assert lines[-1] == "4 errors in 3 files"

@@ -1,0 +1,55 @@
+"""Generated files are written atomically and only when changed; hand-written files stay."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.pipeline import generate
+from generator.write import MANIFEST, read_manifest
+from tests.factory import exercise, write_content
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    docs = root / "docs"
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+
+
+def test_second_run_writes_nothing(project: Path) -> None:
+    _, first = generate(project)
+    assert (first.written, first.removed) == (12, 0)
+    stamp = {path: (project / path).stat().st_mtime_ns for path in read_manifest(project)}
+    _, second = generate(project)
+    assert (second.written, second.unchanged, second.removed) == (0, 12, 0)
+    assert stamp == {path: (project / path).stat().st_mtime_ns for path in read_manifest(project)}
+
+
+def test_only_changed_files_are_rewritten(project: Path) -> None:
+    generate(project)
+    write_content(project, "content/exercises/bridge.yml", exercise("Bridge", purpose="New words."))
+    _, report = generate(project)
+    # the bridge page, and the pages that show its purpose next to its link
+    assert report.written == 2
+    assert "New words." in (project / "docs/exercises/bridge.md").read_text()
+
+
+def test_stale_generated_files_are_removed_and_hand_written_ones_kept(project: Path) -> None:
+    generate(project)
+    hand_written = project / "docs/exercises/handout-notes.md"
+    hand_written.write_text("# Notes\n")
+    (project / "content/prevention/keep-moving.yml").unlink()
+    condition = project / "content/conditions/sudden-spasm.yml"
+    condition.write_text(condition.read_text().replace("prevention:\n- keep-moving\n", ""))
+    _, report = generate(project)
+    assert report.removed == 1
+    assert not (project / "docs/prevention/keep-moving.md").exists()
+    assert hand_written.read_text() == "# Notes\n"
+    assert "docs/exercises/handout-notes.md" not in read_manifest(project)
+    assert (project / "docs/about.md").is_file()
+
+
+def test_files_are_world_readable(project: Path) -> None:
+    generate(project)
+    mode = os.stat(project / "docs/exercises/bridge.md").st_mode & 0o777
+    assert mode == 0o644
+    assert (project / MANIFEST).is_file()
