@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 SITE = "site"
+QUIET_MATERIAL = {"NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life banner, shown on every build
 
 
 class BuildFailed(Exception):
@@ -23,16 +24,34 @@ def mkdocs_build(root: Path, source_date_epoch: int, site_dir: Path | None = Non
     environment = {
         **os.environ,
         "SOURCE_DATE_EPOCH": str(source_date_epoch),
-        "NO_MKDOCS_2_WARNING": "1",  # Material's end-of-life banner, shown on every build
+        **QUIET_MATERIAL,
     }
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    # Not --quiet: it stops MkDocs from creating warnings at all, so --strict would never fail.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(scratch)]
-    result = subprocess.run(command, cwd=root, env=environment, check=False)
+    result = subprocess.run(
+        command, cwd=root, env=environment, check=False, capture_output=True, text=True
+    )
+    problems = _warnings_and_errors(result.stderr + result.stdout)
+    if problems:
+        print(problems, file=sys.stderr)
     if result.returncode != 0:
         shutil.rmtree(scratch, ignore_errors=True)
         raise BuildFailed(f"mkdocs build failed; {target.name}/ was left as it was")
     _swap(scratch, target)
     return target
+
+
+def _warnings_and_errors(log: str) -> str:
+    """MkDocs' WARNING and ERROR lines with their continuations, without its INFO chatter."""
+    kept: list[str] = []
+    keeping = False
+    for line in log.splitlines():
+        if line[:1].isalpha():
+            keeping = line.startswith(("WARNING", "ERROR", "Aborted", "Error"))
+        if keeping:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _swap(new: Path, target: Path) -> None:

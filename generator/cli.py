@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import links
-from .build import BuildFailed, mkdocs_build
+from .build import QUIET_MATERIAL, BuildFailed, mkdocs_build
 from .errors import ContentErrors, format_github, format_terminal
 from .pipeline import generate, prepare
 from .schemas import export_schemas
@@ -54,7 +54,7 @@ def _serve(root: Path, arguments: argparse.Namespace) -> int:
     _generate(root, arguments)
     threading.Thread(target=_regenerate_on_change, args=(root,), daemon=True).start()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", arguments.dev_addr]
-    return subprocess.call(command, cwd=root)
+    return subprocess.call(command, cwd=root, env={**os.environ, **QUIET_MATERIAL})
 
 
 def _regenerate_on_change(root: Path) -> None:

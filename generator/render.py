@@ -61,21 +61,24 @@ def exercise_ids(condition: Condition) -> list[str]:
 
 
 def describe_dose(dose: Dose) -> str:
-    """'2 sets of 10 reps, each side, resting 30 seconds between sets'."""
-    parts = []
-    amount = []
+    """'3 sets of 10 reps, each side, resting 30 seconds in between', as a clinician writes it."""
     if dose.reps:
-        amount.append(_plural(dose.reps, "rep"))
-    if dose.hold_seconds:
-        amount.append(f"hold for {_plural(dose.hold_seconds, 'second')}")
-    if dose.minutes:
-        amount.append(f"{_plural(dose.minutes, 'minute')}")
-    what = ", ".join(amount)
-    parts.append(f"{_plural(dose.sets, 'set')} of {what}" if dose.sets else what)
+        amount = _plural(dose.reps, "rep")
+        if dose.sets:
+            amount = f"{_plural(dose.sets, 'set')} of {amount}"
+        if dose.hold_seconds:
+            amount += f", holding each for {_plural(dose.hold_seconds, 'second')}"
+    elif dose.hold_seconds:
+        amount = f"{_plural(dose.sets or 1, 'hold')} of {_plural(dose.hold_seconds, 'second')}"
+    else:
+        amount = _plural(dose.minutes or 0, "minute")
+        if dose.sets:
+            amount = f"{_plural(dose.sets, 'session')} of {amount}"
+    parts = [amount]
     if dose.per_side:
         parts.append("each side")
     if dose.rest_seconds:
-        parts.append(f"resting {_plural(dose.rest_seconds, 'second')} between sets")
+        parts.append(f"resting {_plural(dose.rest_seconds, 'second')} in between")
     return ", ".join(parts)
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -124,3 +127,60 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
         main([command, "--help"])
     assert exit_status.value.code == 0
     assert COMMANDS[command][1] in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_failed_mkdocs_build_leaves_the_site_as_it_was(project: Path) -> None:
+    assert run(project, "build").returncode == 0
+    site_before = {k: v for k, v in snapshot(project).items() if k.startswith("site/")}
+    (project / "docs/broken.md").write_text("# Broken\n\n[gone](missing.md)\n")
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert "broken.md" in result.stderr and "missing.md" in result.stderr
+    assert result.stderr.rstrip().endswith("error: mkdocs build failed; site/ was left as it was")
+    assert {k: v for k, v in snapshot(project).items() if k.startswith("site/")} == site_before
+    assert not list(project.glob(".site-build-*"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            text: str = response.read().decode()
+            return text
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, wanted: str, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if wanted in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_previews_and_regenerates_when_content_changes(project: Path) -> None:
+    address = f"127.0.0.1:{free_port()}"
+    server = subprocess.Popen(
+        [*GLUTEGUIDE, "--root", str(project), "serve", "--dev-addr", address],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        # MkDocs serves under site_url's path, as GitHub Pages will.
+        url = f"http://{address}/glute-guide/exercises/bridge/"
+        assert wait_for(url, "Bridge eases a tight buttock.")
+        write_content(
+            project, "content/exercises/bridge.yml", exercise("Bridge", purpose="Freshly edited.")
+        )
+        assert wait_for(url, "Freshly edited.")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
