@@ -56,7 +56,7 @@ class Review(Strict):
     """The date a person last checked this page against its sources (YYYY-MM-DD)."""
     next_review: date
     """When it must be checked again: after last_reviewed and at most 3 years later."""
-    reviewer: str | None = None
+    reviewer: Text | None = None
     """Role and name of the clinician who reviewed it. Leave empty until a clinician has: the page
     then says that clinical review is pending."""
 
