@@ -47,3 +47,16 @@ def test_pages_request_nothing_from_other_hosts(page: Page, base_url: str) -> No
     assert len(requested) > 5
     elsewhere = [url for url in requested if not url.startswith(base_url)]
     assert elsewhere == []
+
+
+def test_each_condition_s_self_care_is_two_taps_from_home(page: Page, base_url: str) -> None:
+    from generator.content import load_site
+    from tests.factory import REPO
+
+    conditions = load_site(REPO).conditions.values()
+    assert len(conditions) >= 2
+    for condition in conditions:
+        page.goto(f"{base_url}/")
+        page.get_by_role("link", name=condition.item.title, exact=True).click()
+        expect(page).to_have_url(f"{base_url}/{condition.url}#what-to-do-now")
+        expect(page.locator("#what-to-do-now")).to_be_in_viewport()
