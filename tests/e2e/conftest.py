@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import shutil
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.cli import main
@@ -61,7 +65,8 @@ def site(project: Path) -> Path:
 
 
 def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    """Serve the site on loopback as GitHub Pages does: gzip for text, also under site_url's path."""
+    handler = functools.partial(_PagesLikeHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -72,7 +77,38 @@ def serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+SITE_PATH = urllib.parse.urlsplit(
+    yaml.safe_load(
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("INHERIT:", "# INHERIT:")
+    )["site_url"]
+).path.rstrip("/")
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
+class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+    def translate_path(self, path: str) -> str:
+        if SITE_PATH and path.startswith(SITE_PATH + "/"):
+            path = path[len(SITE_PATH) :]
+        return super().translate_path(path)
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        target = Path(self.translate_path(self.path))
+        if target.is_dir():
+            if not urllib.parse.urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # redirects /page to /page/
+            target = target / "index.html"
+        kind = self.guess_type(str(target))
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (target.is_file() and wants_gzip and kind.startswith(COMPRESSED_TYPES)):
+            return super().send_head()
+        body = gzip.compress(target.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 

@@ -1,0 +1,39 @@
+"""Printed exercise pages are one-page A4 handouts with the dose, steps and stop rules."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from generator.content import load_site
+from generator.render import describe_dose
+from tests.factory import REPO
+
+EXERCISES = load_site(REPO).exercises
+CHROME = [".md-header", ".md-banner", ".md-sidebar", ".md-footer", ".md-search", ".md-top"]
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda exercise: exercise.id)
+def test_an_exercise_prints_on_one_a4_page(page: Page, base_url: str, exercise: object) -> None:
+    item = exercise.item  # type: ignore[attr-defined]
+    page.goto(f"{base_url}/{exercise.url}")  # type: ignore[attr-defined]
+    page.emulate_media(media="print")
+    content = page.locator("article.md-content__inner")
+    expect(content.get_by_text(f"Dose: {describe_dose(item.dose)}")).to_be_visible()
+    expect(content.get_by_text("Stop straight away if")).to_be_visible()
+    steps = content.locator("#steps + ol > li")
+    expect(steps).to_have_count(len(item.steps))
+    for index in range(len(item.steps)):
+        expect(steps.nth(index)).to_be_visible()
+    for selector in CHROME:
+        for element in page.locator(selector).all():
+            expect(element).to_be_hidden()
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")
+    assert pdf_pages(pdf) == 1

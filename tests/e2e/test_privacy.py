@@ -1,0 +1,74 @@
+"""Privacy and weight: nothing from other hosts, a Content-Security-Policy that every page
+satisfies, and a light first load."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from generator.content import load_site
+from tests.e2e.test_accessibility import PAGES
+from tests.factory import REPO
+
+FIRST_LOAD_BUDGET = 50 * 1024
+EXERCISES = load_site(REPO).exercises
+
+
+def transferred(page: Page) -> int:
+    total: int = page.evaluate(
+        """() => [...performance.getEntriesByType('navigation'),
+                  ...performance.getEntriesByType('resource')]
+                 .reduce((sum, entry) => sum + entry.transferSize, 0)"""
+    )
+    return total
+
+
+@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda exercise: exercise.id)
+def test_first_load_of_an_exercise_page_is_at_most_50_kb(
+    page: Page, base_url: str, exercise: object
+) -> None:
+    page.goto(f"{base_url}/{exercise.url}", wait_until="networkidle")  # type: ignore[attr-defined]
+    encodings = page.evaluate("performance.getEntriesByType('navigation')[0].encodedBodySize")
+    assert encodings > 1000  # the timing API is reporting, and the page came compressed
+    assert 10_000 < transferred(page) <= FIRST_LOAD_BUDGET
+
+
+def test_every_page_keeps_to_its_security_policy_and_this_host(page: Page, base_url: str) -> None:
+    problems: list[str] = []
+    requested: list[str] = []
+    page.on("console", lambda message: problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("request", lambda request: requested.append(request.url))
+    for url in PAGES:
+        page.goto(f"{base_url}{url}", wait_until="networkidle")
+        page.mouse.move(5, 5)
+        page.mouse.down()  # the first touch loads Material's script and search worker
+        page.mouse.up()
+        page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("cramp")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert problems == []
+    assert any("bundle" in url for url in requested) and any(
+        "search_index" in url for url in requested
+    )
+    assert [url for url in requested if not url.startswith(base_url)] == []
+
+
+def test_the_policy_allows_no_inline_script_and_no_other_host(site: Path) -> None:
+    policy = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+    inline_script = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>")
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 40
+    for html_file in pages:
+        html = html_file.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # redirect stubs written by mkdocs-redirects
+        [content] = policy.findall(html)
+        assert "unsafe-inline" not in content and "unsafe-eval" not in content
+        assert re.search(r"(^|; )default-src 'self'(;|$)", content)
+        assert not inline_script.search(html), html_file
+        assert html.index("Content-Security-Policy") < html.index("<script")
