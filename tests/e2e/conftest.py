@@ -65,7 +65,7 @@ def site(project: Path) -> Path:
 
 
 def serve(folder: Path) -> Iterator[str]:
-    """Serve the site on loopback as GitHub Pages does: gzip for text, also under site_url's path."""
+    """Serve the site on loopback like GitHub Pages: gzip for text, also under site_url's path."""
     handler = functools.partial(_PagesLikeHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
