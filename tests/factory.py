@@ -184,3 +184,15 @@ def synthetic_content(items: int) -> dict[str, Any]:
             {"stretch": [f"move-{n:05d}" for n in range(number, min(number + 10, items))]},
         )
     return content
+
+
+def rename_bridge(root: Path, keep_old_id: bool) -> None:
+    """Rename the fixture's bridge exercise to glute-bridge, updating every reference to it."""
+    (root / "content/exercises/bridge.yml").unlink()
+    for path in (root / "content").rglob("*.yml"):
+        text = path.read_text()
+        for field in ("- ", "exercise: ", "harder: "):
+            text = text.replace(f"{field}bridge\n", f"{field}glute-bridge\n")
+        path.write_text(text)
+    former = {"former_ids": ["bridge"]} if keep_old_id else {}
+    write_content(root, "content/exercises/glute-bridge.yml", exercise("Bridge", **former))

@@ -10,18 +10,7 @@ from generator.content import load_site
 from generator.errors import ContentErrors
 from generator.links import LEDGER, add_to_ledger, read_ledger, url_of
 from generator.pipeline import generate, prepare
-from tests.factory import exercise, write_content
-
-
-def rename_bridge(root: Path, keep_old_id: bool) -> None:
-    (root / "content/exercises/bridge.yml").unlink()
-    for path in (root / "content").rglob("*.yml"):
-        text = path.read_text()
-        for field in ("- ", "exercise: ", "harder: "):
-            text = text.replace(f"{field}bridge\n", f"{field}glute-bridge\n")
-        path.write_text(text)
-    former = {"former_ids": ["bridge"]} if keep_old_id else {}
-    write_content(root, "content/exercises/glute-bridge.yml", exercise("Bridge", **former))
+from tests.factory import rename_bridge
 
 
 @pytest.mark.parametrize(
