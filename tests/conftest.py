@@ -13,16 +13,16 @@ def project(tmp_path: Path) -> Path:
     return write_project(tmp_path, small_content())
 
 
-_READABILITY: list[str] = []
+_REPORTS: dict[str, list[str]] = {}
 
 
 @pytest.fixture
-def readability_report() -> list[str]:
-    """Tests append a report here; it is printed at the end of the run."""
-    return _READABILITY
+def terminal_report() -> dict[str, list[str]]:
+    """Figures that tests report but do not assert: section -> lines, printed after the run."""
+    return _REPORTS
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if _READABILITY:
-        terminalreporter.section("hardest pages to read (Flesch-Kincaid grade)")
-        terminalreporter.write_line("\n".join(_READABILITY))
+    for title, lines in _REPORTS.items():
+        terminalreporter.section(title)
+        terminalreporter.write_line("\n".join(lines))
