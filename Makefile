@@ -4,14 +4,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core and Lighthouse for the browser tests, from package-lock.json (no browser is downloaded)
+NODE_STAMP := node_modules/.installed
 
-.PHONY: site serve test check generate lint schemas golden ledger lock clean
+.PHONY: site serve test check generate lint schemas golden ledger lock clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_STAMP)
 
 site: $(STAMP)  ## generate docs/ from content/ and build the site into site/
 	$(BIN)/gluteguide build
@@ -25,7 +31,7 @@ check: $(STAMP)  ## validate content/ only
 generate: $(STAMP)  ## write docs/ from content/
 	$(BIN)/gluteguide generate
 
-test: $(STAMP)  ## the whole suite: lint, types, unit, golden, end to end and browser tests
+test: $(STAMP) $(NODE_STAMP)  ## the whole suite: lint, types, unit, golden, end to end and browser tests
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
@@ -44,9 +50,12 @@ golden: $(STAMP)  ## refresh the golden Markdown after reviewing a template chan
 ledger: $(STAMP)  ## record new published URLs in urls.txt
 	$(BIN)/gluteguide ledger --add
 
+bench: $(STAMP)  ## time the generator and mkdocs at 100 to 10,000 items (about 12 minutes)
+	$(BIN)/python -m benchmarks.bench
+
 lock:  ## re-resolve requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
 		--python-platform x86_64-manylinux_2_28 -o requirements.lock
 
 clean:
-	rm -rf site .site-build-* $(VENV)
+	rm -rf site .site-build-* $(VENV) node_modules

@@ -194,5 +194,5 @@ def rename_bridge(root: Path, keep_old_id: bool) -> None:
         for field in ("- ", "exercise: ", "harder: "):
             text = text.replace(f"{field}bridge\n", f"{field}glute-bridge\n")
         path.write_text(text)
-    former = {"former_ids": ["bridge"]} if keep_old_id else {}
+    former: dict[str, Any] = {"former_ids": ["bridge"]} if keep_old_id else {}
     write_content(root, "content/exercises/glute-bridge.yml", exercise("Bridge", **former))
