@@ -1,0 +1,70 @@
+"""Material's own search, in Chromium, with the words readers type.
+
+Each query in search_queries.yml is typed into the real search box, and its page must be among the
+first three results. A miss is fixed in content/ (also_called, a clearer title or summary) or in the
+search settings in mkdocs.yml, never here.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect
+
+QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
+QUERIES: list[dict[str, Any]] = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
+TOP = 3
+RESULT = ".md-search-result__item"
+# Each result is one page: its first link is the page itself, any further links are its sections.
+TOP_PATHS = """(results, top) => results.slice(0, top).map(
+    result => new URL(result.querySelector("a.md-search-result__link").href).pathname
+)"""
+
+
+def search(page: Page, base_url: str, query: str) -> list[str]:
+    """Type the query as a reader would; the paths of the first results once they stop changing."""
+    page.goto(f"{base_url}/")
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").press_sequentially(query)
+    expect(page.locator(RESULT).first).to_be_visible(timeout=10_000)
+    # Search runs on every key press and the answers arrive one after another, so wait until the
+    # list has settled on the answer to the whole query.
+    deadline = time.monotonic() + 10
+    previous: list[str] = []
+    unchanged = 0
+    while unchanged < 3 and time.monotonic() < deadline:
+        page.wait_for_timeout(150)
+        current = page.locator(RESULT).evaluate_all(TOP_PATHS, TOP)
+        unchanged = unchanged + 1 if current == previous else 0
+        previous = current
+    # Paths within the site, should the site be served below a folder.
+    root = urllib.parse.urlsplit(base_url).path.rstrip("/")
+    return [path.removeprefix(root) for path in previous]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [(entry["query"], entry["expect"]) for entry in QUERIES],
+    ids=[entry["query"] for entry in QUERIES],
+)
+def test_a_reader_s_words_find_the_right_page(
+    page: Page, base_url: str, query: str, expected: str
+) -> None:
+    paths = search(page, base_url, query)
+    assert expected in paths, f"{query!r}: expected {expected} in the first {TOP}, got {paths}"
+
+
+def test_the_queries_are_many_distinct_and_point_at_real_pages(site: Path) -> None:
+    assert len(QUERIES) >= 30
+    assert all(set(entry) == {"query", "expect"} for entry in QUERIES)
+    queries = [" ".join(entry["query"].lower().split()) for entry in QUERIES]
+    assert len(set(queries)) == len(queries), "duplicate queries"
+    for entry in QUERIES:
+        path = entry["expect"]
+        assert path.startswith("/") and path.endswith("/"), path
+        assert (site / path.strip("/") / "index.html").is_file(), f"{path} is not in the built site"
