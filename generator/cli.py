@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -49,8 +50,6 @@ def _build(root: Path, _arguments: argparse.Namespace) -> int:
 
 
 def _serve(root: Path, arguments: argparse.Namespace) -> int:
-    import subprocess
-
     _generate(root, arguments)
     threading.Thread(target=_regenerate_on_change, args=(root,), daemon=True).start()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", arguments.dev_addr]

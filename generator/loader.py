@@ -21,6 +21,8 @@ MAX_FILE_BYTES = 256 * 1024
 Location = tuple[int, int]
 FieldPath = tuple[str | int, ...]
 
+# libyaml's C parser; the pure-Python one only where PyYAML was built without it.
+_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -210,9 +212,6 @@ class _Composer:
 
 
 _WRITE_OUT = "write the value out in full where it is needed"
-
-
-_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def dotted(path: FieldPath) -> str:
