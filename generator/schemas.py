@@ -55,10 +55,6 @@ def export_schemas(root: Path) -> int:
 def schema_comment(relative_path: str) -> str:
     """The first line every content file carries, e.g. for content/exercises/glute-bridge.yml."""
     parts = relative_path.split("/")
-    name = (
-        FILE_SCHEMA.get(parts[1], parts[1].removesuffix(".yml"))
-        if len(parts) > 2
-        else (parts[-1].removesuffix(".yml"))
-    )
+    name = FILE_SCHEMA[parts[1]] if len(parts) > 2 else parts[-1].removesuffix(".yml")
     up = "../" * (len(parts) - 1)
     return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{name}.schema.json"
