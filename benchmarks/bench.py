@@ -31,11 +31,13 @@ from unittest import mock
 import jinja2
 import yaml
 
-from generator import links, render
-from generator.models import Page, Site
+from generator import render
+from generator.content_types import Emergency, Item, Sources
+from generator.kinds import KINDS
 from generator.pipeline import DOCS, REDIRECTS_CONFIG, Prepared, generate
+from generator.references import resolve
 from generator.render import environment, render_redirects, render_site
-from generator.schema import ITEM_TYPES, Emergency, Item, Sources
+from generator.site import Page, Site
 from generator.write import write_atomically
 from tests.factory import synthetic_content, write_project
 
@@ -139,11 +141,11 @@ def naive_load(root: Path) -> Site:
     sources = Sources.model_validate(pure_python_yaml(content / "sources.yml"))
     emergency = Emergency.model_validate(pure_python_yaml(content / "emergency.yml"))
     pages: list[Page[Item]] = [
-        Page(kind, path.stem, model.model_validate(pure_python_yaml(path)))
-        for kind, model in ITEM_TYPES.items()
-        for path in sorted((content / kind).glob("*.yml"))
+        Page(kind.folder, path.stem, kind.model.model_validate(pure_python_yaml(path)))
+        for kind in KINDS
+        for path in sorted((content / kind.folder).glob("*.yml"))
     ]
-    return links.resolve(pages, sources.root, emergency)
+    return resolve(pages, sources.root, emergency)
 
 
 def pure_python_yaml(path: Path) -> Any:

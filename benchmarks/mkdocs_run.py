@@ -11,14 +11,13 @@ This module imports nothing heavier than generator.build, so its children report
 from __future__ import annotations
 
 import json
-import os
 import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from generator.build import QUIET_MATERIAL, mkdocs_build
+from generator.build import mkdocs_build, mkdocs_command
 
 
 def build_ours(project: Path, site_dir: Path, epoch: int) -> None:
@@ -28,9 +27,9 @@ def build_ours(project: Path, site_dir: Path, epoch: int) -> None:
 
 def build_stock(project: Path, site_dir: Path, epoch: int) -> None:
     """Plain `mkdocs build` with the stock configuration in project/mkdocs.yml."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file"]
-    command += [str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), **QUIET_MATERIAL}
+    command, environment = mkdocs_command(
+        project, "build", "--site-dir", str(site_dir), source_date_epoch=epoch
+    )
     result = subprocess.run(
         command, cwd=project, env=environment, check=False, capture_output=True, text=True
     )

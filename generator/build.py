@@ -17,18 +17,32 @@ class BuildFailed(Exception):
     """MkDocs reported an error or, in strict mode, a warning. site/ was left as it was."""
 
 
+def mkdocs_command(
+    root: Path, *arguments: str, source_date_epoch: int | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that run MkDocs on root's mkdocs.yml."""
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        *arguments,
+        "--config-file",
+        str(root / "mkdocs.yml"),
+    ]
+    environment = {**os.environ, **QUIET_MATERIAL}
+    if source_date_epoch is not None:
+        environment["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
+    return command, environment
+
+
 def mkdocs_build(root: Path, source_date_epoch: int, site_dir: Path | None = None) -> Path:
     """Build with `mkdocs build --strict` into a scratch folder, then put it in place."""
     target = site_dir or root / SITE
     scratch = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
-    environment = {
-        **os.environ,
-        "SOURCE_DATE_EPOCH": str(source_date_epoch),
-        **QUIET_MATERIAL,
-    }
     # Not --quiet: it stops MkDocs from creating warnings at all, so --strict would never fail.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(scratch)]
+    command, environment = mkdocs_command(
+        root, "build", "--strict", "--site-dir", str(scratch), source_date_epoch=source_date_epoch
+    )
     result = subprocess.run(
         command, cwd=root, env=environment, check=False, capture_output=True, text=True
     )

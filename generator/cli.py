@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -12,26 +13,21 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import links
-from .build import QUIET_MATERIAL, BuildFailed, mkdocs_build
+from .build import BuildFailed, mkdocs_build, mkdocs_command
 from .errors import ContentErrors, format_github, format_terminal
+from .json_schemas import export_schemas
+from .kinds import KINDS
+from .ledger import LEDGER, add_to_ledger, read_ledger
 from .pipeline import generate, prepare
-from .schemas import export_schemas
 
 
 def _check(root: Path, _: argparse.Namespace) -> int:
     prepared = prepare(root)
-    site = prepared.site
-    counts = {
-        "conditions": len(site.conditions),
-        "exercises": len(site.exercises),
-        "prevention topics": len(site.prevention),
-        "programmes": len(site.programmes),
-    }
-    print("content OK: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
-    unrecorded = prepared.published - {url for _, url in links.read_ledger(root)}
+    counts = [f"{len(prepared.site.items[kind.folder])} {kind.counted_as}" for kind in KINDS]
+    print("content OK: " + ", ".join(counts))
+    unrecorded = prepared.published - {url for _, url in read_ledger(root)}
     if unrecorded:
-        print(f"note: {len(unrecorded)} URLs are not in {links.LEDGER} yet; run `make ledger`")
+        print(f"note: {len(unrecorded)} URLs are not in {LEDGER} yet; run `make ledger`")
     return 0
 
 
@@ -51,9 +47,33 @@ def _build(root: Path, _arguments: argparse.Namespace) -> int:
 
 def _serve(root: Path, arguments: argparse.Namespace) -> int:
     _generate(root, arguments)
+    command, environment = mkdocs_command(root, "serve", "--dev-addr", arguments.dev_addr)
     threading.Thread(target=_regenerate_on_change, args=(root,), daemon=True).start()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", arguments.dev_addr]
-    return subprocess.call(command, cwd=root, env={**os.environ, **QUIET_MATERIAL})
+    return _run_until_stopped(command, cwd=root, env=environment)
+
+
+def _run_until_stopped(command: list[str], cwd: Path, env: dict[str, str]) -> int:
+    """Run a child process; SIGTERM or SIGINT stops it as well as us, so nothing is left running."""
+    child = subprocess.Popen(command, cwd=cwd, env=env)
+    stopped_by: list[int] = []
+
+    def stop(signal_number: int, _frame: object) -> None:
+        stopped_by.append(signal_number)
+        child.terminate()
+
+    previous = {number: signal.signal(number, stop) for number in _STOP_SIGNALS}
+    try:
+        status = child.wait()
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    return 128 + stopped_by[0] if stopped_by else status
+
+
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def _regenerate_on_change(root: Path) -> None:
@@ -73,8 +93,8 @@ def _snapshot(root: Path) -> dict[str, float]:
 
 def _ledger(root: Path, _: argparse.Namespace) -> int:
     prepared = prepare(root)
-    added = links.add_to_ledger(root, prepared.published)
-    print(f"{links.LEDGER}: {len(added)} URLs added")
+    added = add_to_ledger(root, prepared.published)
+    print(f"{LEDGER}: {len(added)} URLs added")
     for url in added:
         print(f"  {url}")
     return 0
@@ -91,7 +111,7 @@ COMMANDS: dict[str, tuple[Callable[[Path, argparse.Namespace], int], str]] = {
     "generate": (_generate, "validate, then write the Markdown pages into docs/"),
     "build": (_build, "generate, then build the site into site/ with mkdocs build --strict"),
     "serve": (_serve, "generate, then preview the site, regenerating when content/ changes"),
-    "ledger": (_ledger, f"add new published URLs to {links.LEDGER} (with --add)"),
+    "ledger": (_ledger, f"add new published URLs to {LEDGER} (with --add)"),
     "schemas": (_schemas, "export schemas/*.schema.json from the content models"),
 }
 

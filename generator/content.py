@@ -4,27 +4,19 @@ until this has succeeded for every file."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import links
+from .content_types import ID_PATTERN, Emergency, Sources
 from .errors import ContentError, ContentErrors
+from .json_schemas import schema_comment
+from .kinds import KINDS
 from .loader import LoadedFile, load_file
-from .models import Page, Site
-from .schema import ITEM_TYPES, Emergency, Item, Sources
-from .schemas import schema_comment
+from .references import Loaded, check_references, resolve
+from .site import Page, Site
 from .validate import validate
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """A validated item with the file it came from, kept for locating cross-reference errors."""
-
-    page: Page[Item]
-    file: LoadedFile
+_ID = re.compile(ID_PATTERN)
 
 
 def load_site(root: Path) -> Site:
@@ -37,23 +29,23 @@ def load_site(root: Path) -> Site:
     # Ids come from file names, so an item that fails validation does not also break every
     # reference to it.
     known: dict[str, set[str]] = {}
-    for kind, model in ITEM_TYPES.items():
-        paths = _content_files(root, content / kind, errors)
-        known[kind] = {path.stem for path in paths}
+    for kind in KINDS:
+        paths = _content_files(root, content / kind.folder, errors)
+        known[kind.folder] = {path.stem for path in paths}
         for path in paths:
             file = _load(root, path, errors)
             if file is None:
                 continue
-            item, problems = validate(file, model)
+            item, problems = validate(file, kind.model)
             errors.extend(problems)
             if item is not None:
-                items.append(Loaded(Page(kind, path.stem, item), file))
+                items.append(Loaded(Page(kind.folder, path.stem, item), file))
     if sources is not None:
         known["sources"] = set(sources.root)
-    errors.extend(links.check_references(items, known))
+    errors.extend(check_references(items, known))
     if errors or sources is None or emergency is None:
         raise ContentErrors(errors)
-    return links.resolve([loaded.page for loaded in items], sources.root, emergency)
+    return resolve([loaded.page for loaded in items], sources.root, emergency)
 
 
 def _content_files(root: Path, folder: Path, errors: list[ContentError]) -> list[Path]:

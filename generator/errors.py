@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+FieldPath = tuple[str | int, ...]
+"""Where a value stands within a file: ('steps', 2, 'text') is steps[2].text."""
+
 
 @dataclass(frozen=True, order=True)
 class ContentError:

@@ -14,12 +14,11 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, FieldPath
 
 MAX_FILE_BYTES = 256 * 1024
 
 Location = tuple[int, int]
-FieldPath = tuple[str | int, ...]
 
 # libyaml's C parser; the pure-Python one only where PyYAML was built without it.
 _LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from .content import load_site
 from .errors import ContentErrors
-from .links import check_ledger, url_of
-from .models import Site
+from .ledger import check_ledger
 from .render import render_redirects, render_site
+from .site import Site, url_of
 from .write import WriteReport, conflicts, read_manifest, write_outputs
 
 DOCS = "docs"

@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from datetime import date
 from typing import Any
 
 import jinja2
 import yaml
 
-from .models import Page, Site
-from .schema import PHASES, Condition, Dose, Item
+from .content_types import PHASES, Condition, Dose, Item
+from .kinds import BY_FOLDER, KINDS
+from .site import Page, Site
 
 PHASE_TITLES = {
     "relieve": "Ease the pain",
     "mobilise": "Loosen up",
     "stretch": "Stretch",
     "strengthen": "Strengthen",
-}
-KIND_TITLES = {
-    "conditions": "Conditions",
-    "exercises": "Exercises and self-care techniques",
-    "prevention": "Prevention",
-    "programmes": "Programmes",
 }
 
 
@@ -38,13 +34,25 @@ def environment() -> jinja2.Environment:
     env.filters["link"] = link
     env.filters["dose"] = describe_dose
     env.filters["nested"] = lambda text: text.replace("\n", "\n    ")
+    env.filters["long_date"] = long_date
+    env.filters["cell"] = table_cell
     env.globals.update(
         PHASES=PHASES,
         PHASE_TITLES=PHASE_TITLES,
-        KIND_TITLES=KIND_TITLES,
+        KINDS=BY_FOLDER,
         exercise_ids=exercise_ids,
     )
     return env
+
+
+def long_date(day: date) -> str:
+    """'21 November 2026', the way dates read on every page."""
+    return day.strftime("%-d %B %Y")
+
+
+def table_cell(text: str) -> str:
+    """Text that stays in its table cell: a '|' or a line break would start a new cell or row."""
+    return " ".join(text.replace("|", "\\|").split())
 
 
 @jinja2.pass_context
@@ -103,10 +111,10 @@ def render_site(site: Site) -> dict[str, str]:
 
     render("home.md.j2", "index.md")
     render("get-help.md.j2", "get-help.md")
-    for kind in KIND_TITLES:
-        render(f"{kind}-index.md.j2", f"{kind}/index.md", title=KIND_TITLES[kind])
+    for kind in KINDS:
+        render(kind.index_template, f"{kind.folder}/index.md", title=kind.title)
     for page in site.all_pages():
-        render(f"{page.kind}.md.j2", page.source_path, page=page, item=page.item)
+        render(BY_FOLDER[page.kind].template, page.source_path, page=page, item=page.item)
     return pages
 
 

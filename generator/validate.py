@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import types
 from collections.abc import Iterator
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import schema
-from .errors import ContentError
-from .loader import FieldPath, LoadedFile, dotted
+from .errors import ContentError, FieldPath
+from .loader import LoadedFile, dotted
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -20,12 +20,15 @@ def validate(loaded: LoadedFile, model: type[Model]) -> tuple[Model | None, list
     try:
         return model.model_validate(loaded.data), []
     except ValidationError as failure:
-        return None, [_to_content_error(loaded, detail) for detail in failure.errors()]
+        errors = [_to_content_error(loaded, model, detail) for detail in failure.errors()]
+        return None, errors
 
 
-def _to_content_error(loaded: LoadedFile, detail: ErrorDetails) -> ContentError:
+def _to_content_error(
+    loaded: LoadedFile, model: type[BaseModel], detail: ErrorDetails
+) -> ContentError:
     where: FieldPath = tuple(detail["loc"])
-    message, hint = _explain(detail)
+    message, hint = _explain(model, detail)
     line, column = (
         loaded.key_at.get(where, (1, 1))
         if detail["type"] == "extra_forbidden"
@@ -67,13 +70,13 @@ _ID_PATTERN = (
 )
 
 
-def _explain(detail: ErrorDetails) -> tuple[str, str]:
+def _explain(model: type[BaseModel], detail: ErrorDetails) -> tuple[str, str]:
     kind = detail["type"]
     context: dict[str, Any] = dict(detail.get("ctx") or {})
     location = detail["loc"]
     name = str(location[-1]) if location else ""
     if kind == "extra_forbidden":
-        return f"unknown field '{name}'", _suggest(name)
+        return f"unknown field '{name}'", _suggest(name, _field_names_beside(model, location))
     if kind == "value_error":
         return str(context.get("error", detail["msg"])), ""
     if kind == "string_pattern_mismatch":
@@ -96,19 +99,49 @@ def _shown(value: Any) -> str:
     return f"'{text}'" if isinstance(value, str) else text
 
 
-def _suggest(name: str) -> str:
-    close = difflib.get_close_matches(name, sorted(_ALL_FIELD_NAMES), n=1)
+def _suggest(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
     if close:
         return f"did you mean '{close[0]}'?"
     return "remove it, or check the field names in schemas/"
 
 
-def _models(base: type[BaseModel]) -> Iterator[type[BaseModel]]:
-    for model in base.__subclasses__():
-        yield model
-        yield from _models(model)
+def _field_names_beside(model: type[BaseModel], where: FieldPath) -> list[str]:
+    """The fields of the model that holds the value at `where`: the names a typo was meant as."""
+    annotation: Any = model
+    for part in where[:-1]:
+        annotation = _inside(annotation, part)
+    return sorted(name for found in _models(annotation) for name in found.model_fields)
 
 
-_ALL_FIELD_NAMES: set[str] = {
-    name for model in _models(schema.Strict) for name in model.model_fields
-}
+def _inside(annotation: Any, part: str | int) -> Any:
+    """The annotation of the value found at `part` within a value of `annotation`."""
+    for option in _alternatives(annotation):
+        if isinstance(option, type) and issubclass(option, RootModel):
+            return _inside(option.model_fields["root"].annotation, part)
+        if isinstance(option, type) and issubclass(option, BaseModel):
+            if isinstance(part, str) and part in option.model_fields:
+                return option.model_fields[part].annotation
+        elif get_origin(option) is list and isinstance(part, int):
+            return get_args(option)[0]
+        elif get_origin(option) is dict and isinstance(part, str):
+            return get_args(option)[1]
+    return None
+
+
+def _alternatives(annotation: Any) -> Iterator[Any]:
+    """The types an annotation allows: X for Annotated[X, ...], each of X | Y."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        yield from _alternatives(get_args(annotation)[0])
+    elif origin in (Union, types.UnionType):
+        for option in get_args(annotation):
+            yield from _alternatives(option)
+    else:
+        yield annotation
+
+
+def _models(annotation: Any) -> Iterator[type[BaseModel]]:
+    for option in _alternatives(annotation):
+        if isinstance(option, type) and issubclass(option, BaseModel):
+            yield option

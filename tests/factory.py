@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from generator.schemas import schema_comment
+from generator.json_schemas import schema_comment
 
 REPO = Path(__file__).resolve().parent.parent
 REVIEW = {"last_reviewed": "2026-01-15", "next_review": "2027-01-15", "reviewer": None}

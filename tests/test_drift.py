@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.schemas import SCHEMA_DIR, all_schemas, schema_comment
+from generator.json_schemas import SCHEMA_DIR, all_schemas, schema_comment
 from tests.factory import REPO
 
 
@@ -34,7 +34,7 @@ def test_schema_comment_paths() -> None:
 
 
 def test_the_real_content_is_in_the_ledger() -> None:
-    from generator.links import read_ledger
+    from generator.ledger import read_ledger
     from generator.pipeline import prepare
 
     published = prepare(Path(REPO)).published

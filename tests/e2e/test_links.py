@@ -11,7 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from generator.links import read_ledger
+from generator.ledger import read_ledger
 from tests.e2e.conftest import build, serve
 from tests.factory import REPO, rename_bridge, small_content, write_project
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.content import load_site
-from generator.links import read_ledger
+from generator.ledger import read_ledger
 from tests.e2e.conftest import build, copy_project
 from tests.factory import REPO
 

@@ -8,8 +8,9 @@ import pytest
 
 from generator.content import load_site
 from generator.errors import ContentErrors
-from generator.links import LEDGER, add_to_ledger, read_ledger, url_of
+from generator.ledger import LEDGER, add_to_ledger, read_ledger
 from generator.pipeline import generate, prepare
+from generator.site import url_of
 from tests.factory import rename_bridge
 
 

@@ -6,8 +6,8 @@ import pytest
 import yaml
 
 from generator import loader
+from generator.content_types import Dose
 from generator.render import describe_dose
-from generator.schema import Dose
 
 
 @pytest.mark.parametrize(

@@ -7,23 +7,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .schema import ITEM_TYPES, Emergency, Sources
+from .content_types import Emergency, Sources
+from .kinds import BY_FOLDER, KINDS
 from .write import write_atomically
 
 SCHEMA_DIR = "schemas"
 SCHEMA_NAMES: dict[str, type[BaseModel]] = {
-    "condition": ITEM_TYPES["conditions"],
-    "exercise": ITEM_TYPES["exercises"],
-    "prevention": ITEM_TYPES["prevention"],
-    "programme": ITEM_TYPES["programmes"],
+    **{kind.schema_name: kind.model for kind in KINDS},
     "sources": Sources,
     "emergency": Emergency,
-}
-FILE_SCHEMA = {
-    "conditions": "condition",
-    "exercises": "exercise",
-    "prevention": "prevention",
-    "programmes": "programme",
 }
 
 
@@ -55,6 +47,6 @@ def export_schemas(root: Path) -> int:
 def schema_comment(relative_path: str) -> str:
     """The first line every content file carries, e.g. for content/exercises/glute-bridge.yml."""
     parts = relative_path.split("/")
-    name = FILE_SCHEMA[parts[1]] if len(parts) > 2 else parts[-1].removesuffix(".yml")
+    name = BY_FOLDER[parts[1]].schema_name if len(parts) > 2 else parts[-1].removesuffix(".yml")
     up = "../" * (len(parts) - 1)
     return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{name}.schema.json"

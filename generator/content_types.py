@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Annotated, Literal
 
@@ -20,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from .errors import FieldPath
+
 _RAW_HTML = re.compile(r"<\s*[A-Za-z/!?]")
 _SCRIPT_LINK = re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE)
 _MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
@@ -36,9 +39,15 @@ def _plain_text(value: str) -> str:
     return value
 
 
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+"""Ids and source keys: lower-case letters, digits and single hyphens. File names are ids."""
+ID_MAX_LENGTH = 60
+
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_plain_text)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-SourceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+SourceKey = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+Reference = tuple[FieldPath, str, str]
+"""(where in the file, the kind of item it points at, the id it points at)"""
 Phase = Literal["relieve", "mobilise", "stretch", "strengthen"]
 PHASES: tuple[Phase, ...] = ("relieve", "mobilise", "stretch", "strengthen")
 
@@ -90,6 +99,15 @@ class Item(Strict):
     """Keys from content/sources.yml that back the facts on this page."""
     review: Review
 
+    def references(self) -> Iterator[Reference]:
+        """Every id this item names, with where it names it."""
+        yield from _listed(self.sources, "sources", "sources")
+
+
+def _listed(ids: Iterable[str], field: str, kind: str) -> Iterator[Reference]:
+    for index, target in enumerate(ids):
+        yield (field, index), kind, target
+
 
 class NamedText(Strict):
     name: Text
@@ -138,6 +156,14 @@ class Condition(Item):
     prevention: list[Id] = []
     diagnosis_codes: list[DiagnosisCode] = []
     sources: list[SourceKey] = Field(min_length=2)
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        for phase in PHASES:
+            for index, target in enumerate(getattr(self.exercises, phase)):
+                yield ("exercises", phase, index), "exercises", target
+        yield from _listed(self.prevention, "prevention", "prevention")
+        yield from _listed(self.programmes, "programmes", "programmes")
 
 
 class Dose(Strict):
@@ -196,6 +222,13 @@ class Exercise(Item):
     variants: Variants
     sources: list[SourceKey] = Field(min_length=2)
 
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        for side in ("easier", "harder"):
+            target = getattr(self.variants, side)
+            if target is not None:
+                yield ("variants", side), "exercises", target
+
 
 class Prevention(Item):
     summary: Text
@@ -203,6 +236,10 @@ class Prevention(Item):
     what_to_do: list[Text] = Field(min_length=1)
     exercises: list[Id] = []
     """Exercises that help with this."""
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        yield from _listed(self.exercises, "exercises", "exercises")
 
 
 class ProgrammeStep(Strict):
@@ -228,6 +265,12 @@ class Programme(Item):
     who_it_is_for: Text
     stop_rules: list[Text] = Field(min_length=1)
     steps: list[ProgrammeStep] = Field(min_length=2)
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        for index, step in enumerate(self.steps):
+            if step.exercise is not None:
+                yield ("steps", index, "exercise"), "exercises", step.exercise
 
 
 class Source(Strict):
@@ -257,11 +300,3 @@ class Emergency(Strict):
     signs: list[Text] = Field(min_length=1)
     action: Text
     headings: HelpHeadings
-
-
-ITEM_TYPES: dict[str, type[Item]] = {
-    "conditions": Condition,
-    "exercises": Exercise,
-    "prevention": Prevention,
-    "programmes": Programme,
-}

@@ -1,0 +1,93 @@
+"""The resolved site: every item validated, every reference checked, back-links computed once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar, cast
+
+from .content_types import (
+    Condition,
+    Emergency,
+    Exercise,
+    Item,
+    Phase,
+    Prevention,
+    Programme,
+    Source,
+)
+from .kinds import KINDS
+
+ItemType = TypeVar("ItemType", bound=Item, covariant=True)
+
+
+def url_of(markdown_path: str) -> str:
+    """'exercises/glute-bridge.md' -> '/exercises/glute-bridge/', as MkDocs publishes it."""
+    stem = markdown_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return "/" + stem.removesuffix("index")
+    return f"/{stem}/"
+
+
+def markdown_path(kind: str, id: str) -> str:
+    """The Markdown file under docs/ that MkDocs builds an item's page from."""
+    return f"{kind}/{id}.md"
+
+
+@dataclass(frozen=True)
+class Page(Generic[ItemType]):
+    """One content item and where it lives: /<kind>/<id>/."""
+
+    kind: str
+    id: str
+    item: ItemType
+
+    @property
+    def source_path(self) -> str:
+        """The Markdown file MkDocs builds the page from, relative to docs/."""
+        return markdown_path(self.kind, self.id)
+
+    @property
+    def url(self) -> str:
+        """The page's address within the site: '/exercises/glute-bridge/'."""
+        return url_of(self.source_path)
+
+
+@dataclass(frozen=True)
+class UsedBy:
+    """A condition that lists an exercise, and in which phase."""
+
+    condition: Page[Condition]
+    phase: Phase
+
+
+@dataclass(frozen=True)
+class Site:
+    items: Mapping[str, Mapping[str, Page[Item]]]
+    """Kind folder -> id -> page, each kind sorted by title."""
+    sources: Mapping[str, Source]
+    emergency: Emergency
+    exercise_used_by: Mapping[str, tuple[UsedBy, ...]]
+    exercise_in_programmes: Mapping[str, tuple[Page[Programme], ...]]
+    prevention_used_by: Mapping[str, tuple[Page[Condition], ...]]
+    redirects: Mapping[str, str]
+    """Old Markdown path -> current Markdown path, for mkdocs-redirects."""
+
+    @property
+    def conditions(self) -> Mapping[str, Page[Condition]]:
+        return cast(Mapping[str, Page[Condition]], self.items["conditions"])
+
+    @property
+    def exercises(self) -> Mapping[str, Page[Exercise]]:
+        return cast(Mapping[str, Page[Exercise]], self.items["exercises"])
+
+    @property
+    def prevention(self) -> Mapping[str, Page[Prevention]]:
+        return cast(Mapping[str, Page[Prevention]], self.items["prevention"])
+
+    @property
+    def programmes(self) -> Mapping[str, Page[Programme]]:
+        return cast(Mapping[str, Page[Programme]], self.items["programmes"])
+
+    def all_pages(self) -> list[Page[Item]]:
+        return [page for kind in KINDS for page in self.items[kind.folder].values()]
