@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # axe-core and Lighthouse for the browser tests, from package-lock.json (no browser is downloaded)
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site serve test check generate lint schemas golden ledger lock clean bench
+.PHONY: site serve test unit browser check generate lint schemas golden ledger lock clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,14 +31,17 @@ check: $(STAMP)  ## validate content/ only
 generate: $(STAMP)  ## write docs/ from content/
 	$(BIN)/gluteguide generate
 
-test: $(STAMP) $(NODE_STAMP)  ## the whole suite: lint, types, unit, golden, end to end and browser tests
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
-	$(BIN)/mypy
-	$(BIN)/python -m pytest
+test: unit browser  ## the whole suite: the fast tier, then the browser tier
 
-lint: $(STAMP)
-	$(BIN)/ruff check generator tests
+unit: lint  ## the fast tier, in seconds: lint, types, and every test that needs no browser and no Node
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+browser: $(STAMP) $(NODE_STAMP)  ## the browser tier: the built site in Chromium, axe, Lighthouse, links
+	$(BIN)/python -m pytest -m "browser or slow"
+
+lint: $(STAMP)  ## ruff (lint and format) and mypy (strict)
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
 
 schemas: $(STAMP)  ## re-export schemas/*.schema.json from the models
@@ -54,8 +57,8 @@ bench: $(STAMP)  ## time the generator and mkdocs at 100 to 10,000 items (about 
 	$(BIN)/python -m benchmarks.bench
 
 lock:  ## re-resolve requirements.lock from pyproject.toml (needs uv)
-	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
-		--python-platform x86_64-manylinux_2_28 -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.11 \
+		-o requirements.lock
 
 clean:
 	rm -rf site .site-build-* $(VENV) node_modules

@@ -17,6 +17,8 @@ import yaml
 from .errors import ContentError, ContentErrors, FieldPath
 
 MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 12
+"""Content nests four levels at most; far deeper input is a mistake or an attack on the loader."""
 
 Location = tuple[int, int]
 
@@ -27,7 +29,10 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STR_TAG = "tag:yaml.org,2002:str"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_INT_TAG = "tag:yaml.org,2002:int"
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+# YAML 1.1 also reads 010 as 8, 0x1A, 1_000 and 1:30 (as 90): a dose must mean what it shows.
+_PLAIN_INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,10 @@ def _line_column(raw: bytes, offset: int) -> Location:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
+def _short(value: str, limit: int = 20) -> str:
+    return value if len(value) <= limit else value[: limit - 3] + "..."
+
+
 def _where(mark: Any) -> Location:
     return mark.line + 1, mark.column + 1
 
@@ -127,6 +136,15 @@ class _Composer:
 
     def _node(self, event: yaml.Event, path: FieldPath) -> Any:
         self.value_at[path] = _where(event.start_mark)
+        if len(path) > MAX_DEPTH:
+            self._error(
+                _where(event.start_mark),
+                f"values are nested more than {MAX_DEPTH} levels deep",
+                "content needs a few levels at most: check the indentation and brackets",
+                dotted(path[:MAX_DEPTH]) + "...",
+            )
+            self._skip(event)
+            return None
         if isinstance(event, yaml.AliasEvent):
             self._error(_where(event.start_mark), "aliases (*name) are not allowed", _WRITE_OUT)
             return None
@@ -137,6 +155,14 @@ class _Composer:
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(path)
         return self._mapping(path)
+
+    def _skip(self, event: yaml.Event) -> None:
+        """Pass over a value and everything inside it, without recursion."""
+        depth = int(isinstance(event, yaml.CollectionStartEvent))
+        while depth:
+            event = next(self._events)
+            depth += isinstance(event, yaml.CollectionStartEvent)
+            depth -= isinstance(event, yaml.CollectionEndEvent)
 
     def _sequence(self, path: FieldPath) -> list[Any]:
         items: list[Any] = []
@@ -184,19 +210,26 @@ class _Composer:
         )
         if tag == _STR_TAG:
             return value
+        if tag == _INT_TAG and not _PLAIN_INTEGER.fullmatch(value):
+            self._error(
+                _where(event.start_mark),
+                f"'{_short(value)}' is not a plain whole number",
+                "write digits only, without leading zeros, for example 30; put text in quotes",
+                dotted(path),
+            )
+            return None
         node = yaml.ScalarNode(tag, value)
         try:
             result = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
             if tag == _TIMESTAMP_TAG:
-                self._error(
-                    _where(event.start_mark),
-                    f"'{value}' is not a real date ({error})",
-                    "write dates as YYYY-MM-DD, for example 2026-11-21",
-                    dotted(path),
-                )
-                return None
-            raise
+                message = f"'{_short(value)}' is not a real date ({error})"
+                hint = "write dates as YYYY-MM-DD, for example 2026-11-21"
+            else:
+                message = f"YAML cannot read '{_short(value)}' ({error})"
+                hint = "put text in quotes"
+            self._error(_where(event.start_mark), message, hint, dotted(path))
+            return None
         if tag == _BOOL_TAG and value.lower() not in ("true", "false"):
             self._error(
                 _where(event.start_mark),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import shutil
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,29 @@ from typing import Any
 import yaml
 
 from generator.json_schemas import schema_comment
+from generator.pipeline import Prepared, prepare
+from generator.site import Site
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def real() -> Prepared:
+    """The repository's own content, loaded and rendered once per test process."""
+    return prepare(REPO)
+
+
+def real_site() -> Site:
+    return real().site
+
+
+def real_pages() -> list[str]:
+    """The URL of every page the real site publishes, redirects left out."""
+    site = real()
+    redirects = {f"/{path.removesuffix('.md')}/" for path in site.site.redirects}
+    return sorted(site.published - redirects)
+
+
 REVIEW = {"last_reviewed": "2026-01-15", "next_review": "2027-01-15", "reviewer": None}
 DOSE = {"sets": 2, "reps": 10, "rest_seconds": 30, "how_often": "once a day"}
 

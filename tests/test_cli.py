@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -12,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import COMMANDS, main
-from tests.factory import exercise, write_content
+from tests.conftest import RUN_MARK, processes_marked
+from tests.factory import exercise, programme, small_content, write_content, write_project
 
 GLUTEGUIDE = [sys.executable, "-m", "generator.cli"]
 
@@ -23,7 +26,7 @@ def run(root: Path, *arguments: str, **environment: str) -> subprocess.Completed
         capture_output=True,
         text=True,
         check=False,
-        env={"PATH": "/usr/bin:/bin", **environment},
+        env={"PATH": "/usr/bin:/bin", RUN_MARK: os.environ[RUN_MARK], **environment},
     )
 
 
@@ -184,3 +187,67 @@ def test_serve_previews_and_regenerates_when_content_changes(project: Path) -> N
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def processes_in_session(session: int) -> list[str]:
+    """Processes that still belong to a session: its leader's children keep it when orphaned."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session:  # the session id, after state, ppid and pgrp
+            found.append(stat.parent.name)
+    return found
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_stopping_serve_stops_mkdocs_too(project: Path, stop: signal.Signals) -> None:
+    address = f"127.0.0.1:{free_port()}"
+    server = subprocess.Popen(
+        [*GLUTEGUIDE, "--root", str(project), "serve", "--dev-addr", address],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        assert wait_for(f"http://{address}/glute-guide/", "Sudden spasm")
+        assert len(processes_in_session(server.pid)) == 2  # gluteguide and its mkdocs serve
+        server.send_signal(stop)
+        assert server.wait(timeout=20) == 128 + stop
+        deadline = time.monotonic() + 10
+        while processes_in_session(server.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert processes_in_session(server.pid) == []
+        assert fetch(f"http://{address}/glute-guide/") == ""
+    finally:
+        if processes_in_session(server.pid):
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+def test_the_suite_notices_a_process_left_running() -> None:
+    straggler = subprocess.Popen(["sleep", "60"])
+    try:
+        assert processes_marked(os.environ[RUN_MARK]).get(straggler.pid) == "sleep 60"
+    finally:
+        straggler.kill()
+        straggler.wait()
+    assert straggler.pid not in processes_marked(os.environ[RUN_MARK])
+
+
+def test_a_pipe_in_a_programme_step_stays_in_its_cell(tmp_path: Path) -> None:
+    content = small_content()
+    content["programmes/first-days.yml"] = programme(
+        "First days",
+        [
+            {"when": "Day 1 | Day 2", "action": "Rest | then walk\nslowly."},
+            {"when": "Day 3", "exercise": "bridge"},
+        ],
+    )
+    root = write_project(tmp_path, content)
+    assert run(root, "build").returncode == 0
+    html = (root / "site/programmes/first-days/index.html").read_text(encoding="utf-8")
+    rows = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("</tr>")[:-1]
+    assert [row.count("<td") for row in rows] == [3, 3]
+    assert "Day 1 | Day 2" in rows[0] and "Rest | then walk slowly." in rows[0]

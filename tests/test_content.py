@@ -6,9 +6,8 @@ import os
 import re
 from pathlib import Path
 
-from generator.content import load_site
 from generator.content_types import PHASES
-from tests.factory import REPO
+from tests.factory import REPO, real_site
 from tests.readability import MAX_GRADE, page_grades, report
 from tests.seed_fingerprint import (
     SEEDS_VARIABLE,
@@ -18,7 +17,7 @@ from tests.seed_fingerprint import (
     word_runs,
 )
 
-SITE = load_site(REPO)
+SITE = real_site()
 # Checked against the ICD-10-CM code set (see the closing note of the content issue).
 VERIFIED_CODES = {
     "R25.2": "Cramp and spasm",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -37,3 +40,36 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "make site" in readme and "make test" in readme
     assert (REPO / ".ci/run").read_text(encoding="utf-8").rstrip().endswith("make test")
     assert "bash .ci/run" in WORKFLOW_TEXT
+
+
+def test_zizmor_finds_nothing() -> None:
+    """The offline workflow audit, with its default persona."""
+    zizmor = Path(sys.executable).with_name("zizmor")
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--no-progress", str(REPO / ".github/workflows")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout
+
+
+def test_checkout_never_keeps_the_token() -> None:
+    checkouts = [
+        step
+        for job in WORKFLOW["jobs"].values()
+        for step in job["steps"]
+        if step.get("uses", "").startswith("actions/checkout@")
+    ]
+    assert len(checkouts) == 2
+    assert all(step["with"]["persist-credentials"] is False for step in checkouts)
+
+
+def test_ci_tests_the_oldest_and_newest_supported_python() -> None:
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'requires-python = ">=3.11,<3.14"' in pyproject
+    test = WORKFLOW["jobs"]["test"]
+    assert test["strategy"]["matrix"]["python"] == ["3.11", "3.13"]
+    assert test["container"] == "python:${{ matrix.python }}-bookworm"

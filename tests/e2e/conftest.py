@@ -133,9 +133,22 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+PHONE = {"width": 360, "height": 780}
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 360, "height": 780})
+    """A fresh phone-sized page with an empty cache, for a test that changes its state."""
+    context = browser.new_context(viewport=PHONE)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser: Browser) -> Iterator[Page]:
+    """One phone-sized page for a module's tests that each only open a URL and look at it."""
+    context = browser.new_context(viewport=PHONE)
     opened = context.new_page()
     yield opened
     context.close()

@@ -8,26 +8,27 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.pipeline import prepare
-from tests.factory import REPO
+from tests.e2e.conftest import PHONE
+from tests.factory import REPO, real_pages
 
-AXE = (REPO / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
-PREPARED = prepare(REPO)
-PAGES = sorted(
-    PREPARED.published - {f"/{path.removesuffix('.md')}/" for path in PREPARED.site.redirects}
-)
+pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    return (REPO / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
 def axe_page(browser: Browser) -> Iterator[Page]:
     """A phone-sized page whose context lets the test inject axe despite the site's strict CSP."""
-    context = browser.new_context(viewport={"width": 360, "height": 780}, bypass_csp=True)
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)
     yield context.new_page()
     context.close()
 
 
-def axe_violations(page: Page) -> list[str]:
-    page.add_script_tag(content=AXE)
+def axe_violations(page: Page, axe_script: str) -> list[str]:
+    page.add_script_tag(content=axe_script)
     found: list[list[str]] = page.evaluate(
         """async () => (await axe.run()).violations.map(v =>
             [v.id, v.impact, v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | ')])"""
@@ -35,15 +36,15 @@ def axe_violations(page: Page) -> list[str]:
     return [" ".join(item) for item in found]
 
 
-@pytest.mark.parametrize("url", [*PAGES, "/glute-guide/404.html"])
-def test_no_axe_violations(axe_page: Page, base_url: str, url: str) -> None:
+@pytest.mark.parametrize("url", [*real_pages(), "/glute-guide/404.html"])
+def test_no_axe_violations(axe_page: Page, base_url: str, url: str, axe_script: str) -> None:
     axe_page.goto(f"{base_url}{url}")
-    assert axe_violations(axe_page) == []
+    assert axe_violations(axe_page, axe_script) == []
 
 
-def test_axe_runs_every_rule_family(axe_page: Page, base_url: str) -> None:
+def test_axe_runs_every_rule_family(axe_page: Page, base_url: str, axe_script: str) -> None:
     axe_page.goto(f"{base_url}/")
-    axe_page.add_script_tag(content=AXE)
+    axe_page.add_script_tag(content=axe_script)
     rules: list[str] = axe_page.evaluate("axe.getRules().map(rule => rule.ruleId)")
     assert {"color-contrast", "aria-dialog-name", "link-in-text-block", "label"} <= set(rules)
 

@@ -12,6 +12,7 @@ import pytest
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS
 from tests.factory import REPO
 
+pytestmark = pytest.mark.browser
 LIGHTHOUSE = REPO / "node_modules/.bin/lighthouse"
 ASSERTED = ("accessibility", "best-practices", "seo")
 # Performance is timed, so it varies with the load on the machine: reported, never asserted.

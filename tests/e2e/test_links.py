@@ -9,12 +9,14 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from generator.ledger import read_ledger
 from tests.e2e.conftest import build, serve
 from tests.factory import REPO, rename_bridge, small_content, write_project
 
+pytestmark = pytest.mark.browser
 CONFIG = Path(__file__).with_name("linkcheckerrc")
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")
 

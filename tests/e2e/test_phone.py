@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.e2e.test_accessibility import PAGES
+from tests.factory import real_pages
+
+pytestmark = pytest.mark.browser
 
 # WCAG 2.5.8: links inside running text are exempt; so is anything that cannot be tapped right now
 # (off screen, transparent, or with pointer events switched off).
@@ -32,9 +34,9 @@ SMALL_TARGETS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("url", PAGES)
-def test_fits_a_phone_and_is_easy_to_tap(page: Page, base_url: str, url: str) -> None:
-    page.set_viewport_size({"width": 360, "height": 780})
+@pytest.mark.parametrize("url", real_pages())
+def test_fits_a_phone_and_is_easy_to_tap(shared_page: Page, base_url: str, url: str) -> None:
+    page = shared_page
     page.goto(f"{base_url}{url}")
     widths = page.evaluate(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"

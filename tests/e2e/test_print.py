@@ -7,11 +7,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.content import load_site
 from generator.render import describe_dose
-from tests.factory import REPO
+from tests.factory import real_site
 
-EXERCISES = load_site(REPO).exercises
+pytestmark = pytest.mark.browser
 CHROME = [".md-header", ".md-banner", ".md-sidebar", ".md-footer", ".md-search", ".md-top"]
 
 
@@ -19,10 +18,15 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
-@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda exercise: exercise.id)
-def test_an_exercise_prints_on_one_a4_page(page: Page, base_url: str, exercise: object) -> None:
+@pytest.mark.parametrize(
+    "exercise", real_site().exercises.values(), ids=lambda exercise: exercise.id
+)
+def test_an_exercise_prints_on_one_a4_page(
+    shared_page: Page, base_url: str, exercise: object
+) -> None:
+    page = shared_page
     item = exercise.item  # type: ignore[attr-defined]
-    page.goto(f"{base_url}/{exercise.url}")  # type: ignore[attr-defined]
+    page.goto(f"{base_url}{exercise.url}")  # type: ignore[attr-defined]
     page.emulate_media(media="print")
     content = page.locator("article.md-content__inner")
     expect(content.get_by_text(f"Dose: {describe_dose(item.dose)}")).to_be_visible()

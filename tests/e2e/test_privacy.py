@@ -9,12 +9,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.content import load_site
-from tests.e2e.test_accessibility import PAGES
-from tests.factory import REPO
+from tests.factory import real_pages, real_site
 
+pytestmark = pytest.mark.browser
 FIRST_LOAD_BUDGET = 50 * 1024
-EXERCISES = load_site(REPO).exercises
 
 
 def transferred(page: Page) -> int:
@@ -26,11 +24,13 @@ def transferred(page: Page) -> int:
     return total
 
 
-@pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda exercise: exercise.id)
+@pytest.mark.parametrize(
+    "exercise", real_site().exercises.values(), ids=lambda exercise: exercise.id
+)
 def test_first_load_of_an_exercise_page_is_at_most_50_kb(
     page: Page, base_url: str, exercise: object
 ) -> None:
-    page.goto(f"{base_url}/{exercise.url}", wait_until="networkidle")  # type: ignore[attr-defined]
+    page.goto(f"{base_url}{exercise.url}", wait_until="networkidle")  # type: ignore[attr-defined]
     encodings = page.evaluate("performance.getEntriesByType('navigation')[0].encodedBodySize")
     assert encodings > 1000  # the timing API is reporting, and the page came compressed
     assert 10_000 < transferred(page) <= FIRST_LOAD_BUDGET
@@ -42,7 +42,7 @@ def test_every_page_keeps_to_its_security_policy_and_this_host(page: Page, base_
     page.on("console", lambda message: problems.append(message.text))
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("request", lambda request: requested.append(request.url))
-    for url in PAGES:
+    for url in real_pages():
         page.goto(f"{base_url}{url}", wait_until="networkidle")
         page.mouse.move(5, 5)
         page.mouse.down()  # the first touch loads Material's script and search worker

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import time
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
+pytestmark = pytest.mark.browser
 QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
 QUERIES: list[dict[str, Any]] = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
 TOP = 3
@@ -26,11 +28,24 @@ TOP_PATHS = """(results, top) => results.slice(0, top).map(
 )"""
 
 
-def search(page: Page, base_url: str, query: str) -> list[str]:
-    """Type the query as a reader would; the paths of the first results once they stop changing."""
+@pytest.fixture(scope="module")
+def search_page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """One phone-sized page for every query: the search box is cleared between queries rather
+    than the page loaded again."""
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    page = context.new_page()
     page.goto(f"{base_url}/")
     page.locator("label.md-header__button[for='__search']").click()
-    page.locator("input.md-search__input").press_sequentially(query)
+    yield page
+    context.close()
+
+
+def search(page: Page, base_url: str, query: str) -> list[str]:
+    """Type the query as a reader would; the paths of the first results once they stop changing."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    expect(page.locator(RESULT)).to_have_count(0)
+    box.press_sequentially(query)
     expect(page.locator(RESULT).first).to_be_visible(timeout=10_000)
     # Search runs on every key press and the answers arrive one after another, so wait until the
     # list has settled on the answer to the whole query.
@@ -53,9 +68,9 @@ def search(page: Page, base_url: str, query: str) -> list[str]:
     ids=[entry["query"] for entry in QUERIES],
 )
 def test_a_reader_s_words_find_the_right_page(
-    page: Page, base_url: str, query: str, expected: str
+    search_page: Page, base_url: str, query: str, expected: str
 ) -> None:
-    paths = search(page, base_url, query)
+    paths = search(search_page, base_url, query)
     assert expected in paths, f"{query!r}: expected {expected} in the first {TOP}, got {paths}"
 
 

@@ -128,3 +128,40 @@ def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
         "content/exercises/item.yml:2:4",
         "content/exercises/item.yml:3:1",
     ]
+
+
+def test_deep_nesting_gets_a_located_error_not_a_crash(tmp_path: Path) -> None:
+    assert errors_of(tmp_path, "title: Bridge\nsteps: " + "[" * 5000 + "]" * 5000 + "\n") == [
+        "content/exercises/item.yml:2:20: error: steps[0][0][0][0][0][0][0][0][0][0][0]...:"
+        " values are nested more than 12 levels deep"
+        " | content needs a few levels at most: check the indentation and brackets"
+    ]
+
+
+def test_nesting_to_the_limit_is_read(tmp_path: Path) -> None:
+    # The value 1 stands 12 levels deep: under the key a, inside 11 lists.
+    loaded = load(tmp_path, "a: " + "[" * 11 + "1" + "]" * 11 + "\n")
+    assert loaded.data["a"] == [[[[[[[[[[[1]]]]]]]]]]]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("010", "010"),  # YAML 1.1 octal: 8
+        ("1:30", "1:30"),  # base 60: 90
+        ("0x1A", "0x1A"),
+        ("1_000", "1_000"),
+        ("+0b11", "+0b11"),
+        ("9" * 5000, "99999999999999999..."),  # longer than Python converts
+    ],
+)
+def test_integers_are_plain_decimal_digits(tmp_path: Path, written: str, shown: str) -> None:
+    assert errors_of(tmp_path, f"dose:\n  reps: {written}\n") == [
+        f"content/exercises/item.yml:2:9: error: dose.reps: '{shown}' is not a plain whole number"
+        " | write digits only, without leading zeros, for example 30; put text in quotes"
+    ]
+
+
+def test_plain_integers_are_read(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "reps: 30\nrest: 0\nsteps: -2\n")
+    assert loaded.data == {"reps": 30, "rest": 0, "steps": -2}  # type: ignore[attr-defined]

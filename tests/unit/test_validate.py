@@ -57,6 +57,27 @@ def test_unknown_key_suggests_the_field(tmp_path: Path) -> None:
     ]
 
 
+def test_suggestions_come_from_the_model_being_validated(tmp_path: Path) -> None:
+    content = small_content()
+    content["exercises/bridge.yml"] = exercise("Bridge", summery="x")
+    prevention = content["prevention/keep-moving.yml"]
+    prevention["summery"] = prevention.pop("summary")
+    content["exercises/knee-hug.yml"]["dose"]["hodl_seconds"] = 5
+    lines = failures(write_project(tmp_path, content))
+    hints = {line: lines[n + 1] for n, line in enumerate(lines) if "unknown field" in line}
+    assert hints == {
+        # Exercises have no summary field, so none is suggested.
+        "content/exercises/bridge.yml:34:1: error: summery: unknown field 'summery'": (
+            "  hint: remove it, or check the field names in schemas/"
+        ),
+        "content/exercises/knee-hug.yml:16:3: error: dose.hodl_seconds: unknown field"
+        " 'hodl_seconds'": "  hint: did you mean 'hold_seconds'?",
+        "content/prevention/keep-moving.yml:14:1: error: summery: unknown field 'summery'": (
+            "  hint: did you mean 'summary'?"
+        ),
+    }
+
+
 def test_missing_field_points_at_its_parent(tmp_path: Path) -> None:
     item = exercise("Bridge")
     del item["stop_rules"]
