@@ -34,9 +34,9 @@ import yaml
 from generator import render
 from generator.content_types import Emergency, Item, Sources
 from generator.kinds import KINDS
-from generator.pipeline import DOCS, REDIRECTS_CONFIG, Prepared, generate
+from generator.pipeline import DOCS, Prepared, content_security_policy, generate
 from generator.references import resolve
-from generator.render import environment, render_redirects, render_site
+from generator.render import environment, render_redirect_pages, render_site
 from generator.site import Page, Site
 from generator.write import write_atomically
 from tests.factory import synthetic_content, write_project
@@ -130,7 +130,8 @@ def naive_generate(root: Path) -> dict[str, bytes]:
     with mock.patch.object(render, "environment", CompileEveryPage):
         pages = render_site(site)
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
-    outputs[REDIRECTS_CONFIG] = render_redirects(site).encode("utf-8")
+    redirect_pages = render_redirect_pages(site, content_security_policy(root))
+    outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     for relative, data in outputs.items():
         write_atomically(root / relative, data)
     return outputs
@@ -138,10 +139,17 @@ def naive_generate(root: Path) -> dict[str, bytes]:
 
 def naive_load(root: Path) -> Site:
     content = root / "content"
-    sources = Sources.model_validate(pure_python_yaml(content / "sources.yml"))
-    emergency = Emergency.model_validate(pure_python_yaml(content / "emergency.yml"))
+    context = {"link_hosts": frozenset(pure_python_yaml(content / "link-hosts.yml"))}
+    sources = Sources.model_validate(pure_python_yaml(content / "sources.yml"), context=context)
+    emergency = Emergency.model_validate(
+        pure_python_yaml(content / "emergency.yml"), context=context
+    )
     pages: list[Page[Item]] = [
-        Page(kind.folder, path.stem, kind.model.model_validate(pure_python_yaml(path)))
+        Page(
+            kind.folder,
+            path.stem,
+            kind.model.model_validate(pure_python_yaml(path), context=context),
+        )
         for kind in KINDS
         for path in sorted((content / kind.folder).glob("*.yml"))
     ]

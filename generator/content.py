@@ -3,11 +3,10 @@ until this has succeeded for every file."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
-from .content_types import ID_PATTERN, Emergency, Sources
+from .content_types import Emergency, LinkHosts, Sources, id_problem
 from .errors import ContentError, ContentErrors
 from .json_schemas import schema_comment
 from .kinds import KINDS
@@ -16,15 +15,18 @@ from .references import Loaded, check_references, resolve
 from .site import Page, Site
 from .validate import validate
 
-_ID = re.compile(ID_PATTERN)
-
 
 def load_site(root: Path) -> Site:
     """Load, validate and resolve root/content; raise ContentErrors listing every error."""
     errors: list[ContentError] = []
     content = root / "content"
-    sources = _load_single(root, content / "sources.yml", Sources, errors)
-    emergency = _load_single(root, content / "emergency.yml", Emergency, errors)
+    if content.is_symlink():
+        errors.append(ContentError("content", 1, 1, "", "content/ is a link", _REAL_FOLDERS))
+        raise ContentErrors(errors)
+    hosts = _load_single(root, content / LINK_HOSTS, LinkHosts, errors)
+    context = {"link_hosts": frozenset(hosts.root if hosts else ())}
+    sources = _load_single(root, content / "sources.yml", Sources, errors, context)
+    emergency = _load_single(root, content / "emergency.yml", Emergency, errors, context)
     items: list[Loaded] = []
     # Ids come from file names, so an item that fails validation does not also break every
     # reference to it.
@@ -36,7 +38,7 @@ def load_site(root: Path) -> Site:
             file = _load(root, path, errors)
             if file is None:
                 continue
-            item, problems = validate(file, kind.model)
+            item, problems = validate(file, kind.model, context)
             errors.extend(problems)
             if item is not None:
                 items.append(Loaded(Page(kind.folder, path.stem, item), file))
@@ -48,28 +50,41 @@ def load_site(root: Path) -> Site:
     return resolve([loaded.page for loaded in items], sources.root, emergency)
 
 
+LINK_HOSTS = "link-hosts.yml"
+_REAL_FOLDERS = "keep content in real folders inside the repository, not links"
+
+
 def _content_files(root: Path, folder: Path, errors: list[ContentError]) -> list[Path]:
+    """The content files of one kind. Anything else in the folder is reported, never read."""
+    if folder.is_symlink():
+        errors.append(
+            ContentError(_shown(root, folder), 1, 1, "", "folder is a link", _REAL_FOLDERS)
+        )
+        return []
     if not folder.is_dir():
         return []
-    paths = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-    for path in paths:
-        shown = _shown(root, path)
-        if path.suffix != ".yml":
-            errors.append(
-                ContentError(shown, 1, 1, "", "not a content file", "name content files <id>.yml")
-            )
-        elif not _ID.match(path.stem):
-            errors.append(
-                ContentError(
-                    shown,
-                    1,
-                    1,
-                    "",
-                    f"file name '{path.stem}' is not a valid id",
-                    "use lower-case letters, digits and single hyphens, for example glute-bridge",
-                )
-            )
-    return [p for p in paths if p.suffix == ".yml" and _ID.match(p.stem)]
+    files = []
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
+        problem, hint = _file_name_problem(path)
+        if problem:
+            errors.append(ContentError(_shown(root, path), 1, 1, "", problem, hint))
+        else:
+            files.append(path)
+    return files
+
+
+def _file_name_problem(path: Path) -> tuple[str, str]:
+    if path.suffix != ".yml":
+        return "not a content file", "name content files <id>.yml"
+    if path.is_symlink() or not path.is_file():
+        return "not a plain file", "content files must be plain files, not links or folders"
+    problem = id_problem(path.stem)
+    if problem:
+        return f"file name {problem}", _ID_HINT
+    return "", ""
+
+
+_ID_HINT = "use lower-case letters, digits and single hyphens, for example glute-bridge"
 
 
 def _load(root: Path, path: Path, errors: list[ContentError]) -> LoadedFile | None:
@@ -89,14 +104,20 @@ def _load(root: Path, path: Path, errors: list[ContentError]) -> LoadedFile | No
     return file
 
 
-def _load_single(root: Path, path: Path, model: Any, errors: list[ContentError]) -> Any:
-    if not path.is_file():
+def _load_single(
+    root: Path,
+    path: Path,
+    model: Any,
+    errors: list[ContentError],
+    context: dict[str, Any] | None = None,
+) -> Any:
+    if not path.exists() and not path.is_symlink():
         errors.append(ContentError(_shown(root, path), 1, 1, "", "file is missing"))
         return None
     file = _load(root, path, errors)
     if file is None:
         return None
-    value, problems = validate(file, model)
+    value, problems = validate(file, model, context)
     errors.extend(problems)
     return value
 

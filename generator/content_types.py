@@ -22,30 +22,98 @@ from pydantic import (
 )
 
 from .errors import FieldPath
-
-_RAW_HTML = re.compile(r"<\s*[A-Za-z/!?]")
-_SCRIPT_LINK = re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE)
-_MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-
-
-def _plain_text(value: str) -> str:
-    if _SCRIPT_LINK.search(value):
-        raise ValueError("script links (javascript:) are not allowed")
-    if _RAW_HTML.search(value):
-        raise ValueError("raw HTML is not allowed in text")
-    for target in _MARKDOWN_LINK_TARGET.findall(value):
-        if not target.startswith("https://"):
-            raise ValueError(f"link target '{target}' must be a full https:// address")
-    return value
-
+from .text import Link, link_problems, parts, problems_in_text
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 """Ids and source keys: lower-case letters, digits and single hyphens. File names are ids."""
 ID_MAX_LENGTH = 60
+RESERVED_IDS = frozenset({"index"})
+"""Names the generator uses for pages of its own: an item with one would take over that page."""
+MAX_TEXT = 600
+"""Characters in one text value; the longest today is under 400. Keeps every page build fast."""
+MAX_ENTRIES = 40
+"""Entries in one list."""
+EARLIEST_DATE = date(2020, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+"""Review and access dates outside these are typing mistakes (and would not fit a build's
+timestamp)."""
 
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_plain_text)]
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+
+def id_problem(name: str) -> str | None:
+    """Why a name cannot be an id, or None."""
+    shown = name if len(name) <= 40 else name[:37] + "..."
+    if len(name) > ID_MAX_LENGTH:
+        return f"'{shown}' is {len(name)} characters long; an id has at most {ID_MAX_LENGTH}"
+    if not re.match(ID_PATTERN, name):
+        return f"'{shown}' is not a valid id"
+    if name in RESERVED_IDS:
+        return f"'{name}' is reserved for the section's own page"
+    return None
+
+
+def _checked_id(name: str) -> str:
+    problem = id_problem(name)
+    if problem:
+        raise ValueError(problem)
+    return name
+
+
+def _checked_text(value: str, info: ValidationInfo) -> str:
+    problems = problems_in_text(value)
+    hosts: frozenset[str] = (info.context or {}).get("link_hosts", frozenset())
+    for part in parts(value):
+        if isinstance(part, Link):
+            problems += link_problems(part.address, hosts)
+    if problems:
+        raise ValueError("; ".join(problems))
+    return value
+
+
+def _checked_address(address: str, info: ValidationInfo) -> str:
+    problems = link_problems(address, (info.context or {}).get("link_hosts", frozenset()))
+    if problems:
+        raise ValueError("; ".join(problems))
+    return address
+
+
+def _plausible(day: date) -> date:
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(
+            f"{day.isoformat()} is not a plausible date: expected {EARLIEST_DATE.year}"
+            f" to {LATEST_DATE.year}"
+        )
+    return day
+
+
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_checked_text)
+]
+Texts = Annotated[list[Text], Field(max_length=MAX_ENTRIES)]
+# The pattern also goes into the JSON Schemas, for editors; _checked_id adds the reserved names.
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
+    AfterValidator(_checked_id),
+]
+Ids = Annotated[list[Id], Field(max_length=MAX_ENTRIES)]
 SourceKey = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+Day = Annotated[date, AfterValidator(_plausible)]
+
+
+def _not_punycode(host: str) -> str:
+    if "xn--" in host:
+        raise ValueError(f"'{host}' is an encoded international name, which can imitate another")
+    return host
+
+
+HostName = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$",
+        max_length=253,
+    ),
+    AfterValidator(_not_punycode),
+]
 Reference = tuple[FieldPath, str, str]
 """(where in the file, the kind of item it points at, the id it points at)"""
 Phase = Literal["relieve", "mobilise", "stretch", "strengthen"]
@@ -61,9 +129,9 @@ class Strict(BaseModel):
 
 
 class Review(Strict):
-    last_reviewed: date
+    last_reviewed: Day
     """The date a person last checked this page against its sources (YYYY-MM-DD)."""
-    next_review: date
+    next_review: Day
     """When it must be checked again: after last_reviewed and at most 3 years later."""
     reviewer: Text | None = None
     """Role and name of the clinician who reviewed it. Leave empty until a clinician has: the page
@@ -91,11 +159,13 @@ class Item(Strict):
 
     title: Annotated[Text, StringConstraints(max_length=80)]
     """The page heading, in the words a reader would use."""
-    also_called: list[Annotated[Text, StringConstraints(max_length=60)]] = []
+    also_called: Annotated[
+        list[Annotated[Text, StringConstraints(max_length=60)]], Field(max_length=MAX_ENTRIES)
+    ] = []
     """Other words people search with (bum, butt, cramp, knot...). They feed the site search."""
-    former_ids: list[Id] = []
+    former_ids: Ids = []
     """Earlier file names of this item. Their old addresses redirect here, so links never break."""
-    sources: list[SourceKey] = Field(min_length=1)
+    sources: list[SourceKey] = Field(min_length=1, max_length=MAX_ENTRIES)
     """Keys from content/sources.yml that back the facts on this page."""
     review: Review
 
@@ -115,21 +185,21 @@ class NamedText(Strict):
 
 
 class WhenToGetHelp(Strict):
-    see_gp_or_physio: list[Text] = Field(min_length=1)
+    see_gp_or_physio: Texts = Field(min_length=1)
     """Reasons to book a GP or physiotherapy appointment."""
-    urgent: list[Text] = Field(min_length=1)
+    urgent: Texts = Field(min_length=1)
     """Reasons to get urgent advice the same day (NHS 111, an urgent care service)."""
-    emergency: list[Text] = Field(min_length=1)
+    emergency: Texts = Field(min_length=1)
     """Reasons to call an ambulance or go to A&E now."""
 
 
 class ExercisesByPhase(Strict):
     """Exercise ids, in the order a reader should try them within each phase."""
 
-    relieve: list[Id] = []
-    mobilise: list[Id] = []
-    stretch: list[Id] = []
-    strengthen: list[Id] = []
+    relieve: Ids = []
+    mobilise: Ids = []
+    stretch: Ids = []
+    strengthen: Ids = []
 
 
 class DiagnosisCode(Strict):
@@ -142,20 +212,20 @@ class DiagnosisCode(Strict):
 class Condition(Item):
     summary: Text
     """Two or three plain sentences: what it is and how it feels."""
-    symptoms: list[Text] = Field(min_length=1)
-    types: list[NamedText] = []
-    causes: list[Text] = Field(min_length=1)
-    risk_factors: list[Text] = []
-    self_care: list[Text] = Field(min_length=1)
+    symptoms: Texts = Field(min_length=1)
+    types: Annotated[list[NamedText], Field(max_length=MAX_ENTRIES)] = []
+    causes: Texts = Field(min_length=1)
+    risk_factors: Texts = []
+    self_care: Texts = Field(min_length=1)
     """What to do yourself, in order, starting with what to do right now."""
-    programmes: list[Id] = []
+    programmes: Ids = []
     """Programmes that put the self-care plan into practice."""
-    treatment: list[NamedText] = Field(min_length=1)
+    treatment: Annotated[list[NamedText], Field(max_length=MAX_ENTRIES)] = Field(min_length=1)
     when_to_get_help: WhenToGetHelp
     exercises: ExercisesByPhase
-    prevention: list[Id] = []
-    diagnosis_codes: list[DiagnosisCode] = []
-    sources: list[SourceKey] = Field(min_length=2)
+    prevention: Ids = []
+    diagnosis_codes: Annotated[list[DiagnosisCode], Field(max_length=MAX_ENTRIES)] = []
+    sources: list[SourceKey] = Field(min_length=2, max_length=MAX_ENTRIES)
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()
@@ -197,7 +267,7 @@ class Variants(Strict):
 class Exercise(Item):
     purpose: Text
     category: Phase
-    target_muscles: list[Text] = Field(min_length=1)
+    target_muscles: Texts = Field(min_length=1)
     position: Literal[
         "lying on your back",
         "lying on your side",
@@ -207,20 +277,20 @@ class Exercise(Item):
         "kneeling",
         "on hands and knees",
     ]
-    equipment: list[Text] = []
+    equipment: Texts = []
     difficulty: Literal["gentle", "moderate", "hard"]
     dose: Dose
     start_position: Text
-    steps: list[Text] = Field(min_length=2)
+    steps: Texts = Field(min_length=2)
     should_feel: Text
     """What the reader should feel while doing it."""
-    tips: list[Text] = []
-    common_mistakes: list[Text] = Field(min_length=1)
-    stop_rules: list[Text] = Field(min_length=1)
+    tips: Texts = []
+    common_mistakes: Texts = Field(min_length=1)
+    stop_rules: Texts = Field(min_length=1)
     """When to stop straight away."""
-    precautions: list[Text] = []
+    precautions: Texts = []
     variants: Variants
-    sources: list[SourceKey] = Field(min_length=2)
+    sources: list[SourceKey] = Field(min_length=2, max_length=MAX_ENTRIES)
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()
@@ -233,8 +303,8 @@ class Exercise(Item):
 class Prevention(Item):
     summary: Text
     why_it_matters: Text
-    what_to_do: list[Text] = Field(min_length=1)
-    exercises: list[Id] = []
+    what_to_do: Texts = Field(min_length=1)
+    exercises: Ids = []
     """Exercises that help with this."""
 
     def references(self) -> Iterator[Reference]:
@@ -263,8 +333,8 @@ class ProgrammeStep(Strict):
 class Programme(Item):
     summary: Text
     who_it_is_for: Text
-    stop_rules: list[Text] = Field(min_length=1)
-    steps: list[ProgrammeStep] = Field(min_length=2)
+    stop_rules: Texts = Field(min_length=1)
+    steps: list[ProgrammeStep] = Field(min_length=2, max_length=2 * MAX_ENTRIES)
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()
@@ -276,8 +346,10 @@ class Programme(Item):
 class Source(Strict):
     title: Text
     publisher: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$")]
-    accessed: date
+    url: Annotated[
+        str, StringConstraints(pattern=r"^https://[^\s<>\"]+$"), AfterValidator(_checked_address)
+    ]
+    accessed: Day
 
 
 class Sources(RootModel[dict[SourceKey, Source]]):
@@ -297,6 +369,11 @@ class Emergency(Strict):
 
     title: Text
     intro: Text
-    signs: list[Text] = Field(min_length=1)
+    signs: Texts = Field(min_length=1)
     action: Text
     headings: HelpHeadings
+
+
+class LinkHosts(RootModel[Annotated[list[HostName], Field(min_length=1, max_length=100)]]):
+    """content/link-hosts.yml: the only hosts content may link to, over https. A new host shows in a
+    pull request as a change to this list."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .content_types import Emergency, Sources
+from .content_types import Emergency, LinkHosts, Sources
 from .kinds import BY_FOLDER, KINDS
 from .write import write_atomically
 
@@ -16,6 +16,7 @@ SCHEMA_NAMES: dict[str, type[BaseModel]] = {
     **{kind.schema_name: kind.model for kind in KINDS},
     "sources": Sources,
     "emergency": Emergency,
+    "link-hosts": LinkHosts,
 }
 
 

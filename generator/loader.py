@@ -6,7 +6,10 @@ would otherwise accept silently: duplicate keys, anchors and aliases, tabs, `no`
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,15 +61,7 @@ class LoadedFile:
 
 def load_file(path: Path, shown_as: str) -> LoadedFile:
     """Load one file; raise ContentErrors with every problem found in it."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise _one(
-            shown_as,
-            1,
-            1,
-            f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
-            "split it into smaller items",
-        )
+    raw = read_regular_file(path, shown_as)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -79,6 +74,42 @@ def load_file(path: Path, shown_as: str) -> LoadedFile:
         line, column = _line_column(text.encode(), tab.end() - 1)
         raise _one(shown_as, line, column, "tab used for indenting", "indent with spaces only")
     return _Composer(shown_as, text).compose()
+
+
+def read_regular_file(path: Path, shown_as: str) -> bytes:
+    """The bytes of a regular file no larger than the limit. A link, a folder, a pipe or a device
+    is refused before anything is read, so nothing outside content/ is read or echoed."""
+    try:
+        # O_NONBLOCK: opening a pipe must not wait for a writer; O_NOFOLLOW: a link is refused.
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        link = error.errno == errno.ELOOP
+        message = "is a link" if link else f"cannot be read ({error.strerror})"
+        raise _one(shown_as, 1, 1, f"file {message}", _REAL_FILES) from None
+    with os.fdopen(handle, "rb") as stream:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+            raise _one(shown_as, 1, 1, f"this is {kind}, not a content file", _REAL_FILES)
+        if status.st_size > MAX_FILE_BYTES:
+            raise _too_big(shown_as, status.st_size)
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_big(shown_as, len(raw))
+    return raw
+
+
+_REAL_FILES = "content files must be plain files inside content/, not links, folders or devices"
+
+
+def _too_big(shown_as: str, size: int) -> ContentErrors:
+    return _one(
+        shown_as,
+        1,
+        1,
+        f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+        "split it into smaller items",
+    )
 
 
 def _one(path: str, line: int, column: int, message: str, hint: str = "") -> ContentErrors:
@@ -189,7 +220,7 @@ class _Composer:
                 first_line = self.key_at[(*path, key)][0]
                 self._error(
                     key_location,
-                    f"duplicate key '{key}' (first on line {first_line})",
+                    f"duplicate key '{_short(key)}' (first on line {first_line})",
                     "keep one of them",
                     dotted((*path, key)),
                 )

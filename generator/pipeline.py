@@ -6,15 +6,16 @@ import calendar
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .content import load_site
 from .errors import ContentErrors
 from .ledger import check_ledger
-from .render import render_redirects, render_site
+from .render import render_redirect_pages, render_site
 from .site import Site, url_of
 from .write import WriteReport, conflicts, read_manifest, write_outputs
 
 DOCS = "docs"
-REDIRECTS_CONFIG = ".gluteguide/redirects.yml"
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def prepare(root: Path) -> Prepared:
     site = load_site(root)
     pages = render_site(site)
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
-    outputs[REDIRECTS_CONFIG] = render_redirects(site).encode("utf-8")
+    redirect_pages = render_redirect_pages(site, content_security_policy(root))
+    outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     published = {url_of(path) for path in pages}
     published |= {url_of(path) for path in hand_written_pages(root, outputs)}
     published |= {url_of(path) for path in site.redirects}
@@ -47,6 +49,12 @@ def prepare(root: Path) -> Prepared:
     if errors:
         raise ContentErrors(errors)
     return Prepared(site, outputs, published)
+
+
+def content_security_policy(root: Path) -> str:
+    """The site's policy, set once in mkdocs.yml (extra.content_security_policy)."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    return str(config["extra"]["content_security_policy"])
 
 
 def hand_written_pages(root: Path, outputs: dict[str, bytes]) -> list[str]:

@@ -16,9 +16,12 @@ from .loader import LoadedFile, dotted
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def validate(loaded: LoadedFile, model: type[Model]) -> tuple[Model | None, list[ContentError]]:
+def validate(
+    loaded: LoadedFile, model: type[Model], context: dict[str, Any] | None = None
+) -> tuple[Model | None, list[ContentError]]:
+    """context: what validators need beyond the file itself (the allowed link hosts)."""
     try:
-        return model.model_validate(loaded.data), []
+        return model.model_validate(loaded.data, context=context), []
     except ValidationError as failure:
         errors = [_to_content_error(loaded, model, detail) for detail in failure.errors()]
         return None, errors

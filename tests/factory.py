@@ -131,6 +131,7 @@ def programme(title: str, steps: list[dict[str, Any]], **fields: Any) -> dict[st
 def small_content() -> dict[str, Any]:
     """A fixture set that exercises every template: the golden files are rendered from it."""
     return {
+        "link-hosts.yml": ["example.org"],
         "sources.yml": {"one": source(1), "two": source(2)},
         "emergency.yml": EMERGENCY,
         "exercises/knee-hug.yml": exercise(

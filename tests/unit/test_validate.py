@@ -95,14 +95,33 @@ def test_missing_field_points_at_its_parent(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("See <b>this</b>", "raw HTML is not allowed in text"),
-        ("[click](javascript:alert(1))", "script links (javascript:) are not allowed"),
-        ("[a page](../other.md)", "link target '../other.md' must be a full https:// address"),
+        ("[a page](../other.md)", "link address '../other.md' must start with https://"),
+        (
+            "[a page](http://example.org/x)",
+            "link address 'http://example.org/x' must start with https://",
+        ),
+        (
+            "[a page](https://evil.example/x)",
+            "link host 'evil.example' is not in content/link-hosts.yml",
+        ),
+        (
+            "[NHS](https://example.org@evil.example/)",
+            "link address 'https://example.org@evil.example/' must name a host and nothing else"
+            " before the path",
+        ),
+        (
+            "[a page](https://ex\u0430mple.org/)",  # a Cyrillic a
+            "link address 'https://ex\u0430mple.org/' has non-ASCII characters",
+        ),
+        ("Stop \u202eif it hurts", "invisible character U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("Stop\x07 now", "control character U+0007"),
     ],
 )
 def test_unsafe_text_is_refused(tmp_path: Path, text: str, message: str) -> None:
     root = project_with(tmp_path, **{"exercises/bridge.yml": exercise("Bridge", purpose=text)})
-    assert failures(root)[0] == f"content/exercises/bridge.yml:5:10: error: purpose: {message}"
+    assert failures(root)[0].startswith(
+        f"content/exercises/bridge.yml:5:10: error: purpose: {message}"
+    )
 
 
 def test_review_window(tmp_path: Path) -> None:

@@ -1,0 +1,119 @@
+"""Content text is data: it reaches a page as text and nothing else.
+
+A value may carry one inline form, a link written `[words](https://host/path)` to a host on
+the allowlist in content/link-hosts.yml. The generator makes that link itself; everything else in a
+value is escaped for where it lands, so no value can open a block, a heading, an admonition, an
+attribute list, a reference definition, raw HTML or an entity, or break out of its line, list item
+or cell.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(([^()\s<>]{1,500})\)")
+"""The one inline form a value may carry: [words](address)."""
+
+# Characters Python-Markdown reads as syntax anywhere in a line: emphasis, code, links, attribute
+# lists, table cells, escapes. Escaped wherever they stand.
+_INLINE_SYNTAX = re.compile(r"([\\`*_{}\[\]|])")
+# Syntax only at the start of a line, where a value may stand: a heading, a list, a rule, an
+# admonition. A setext underline (=) has no backslash escape, so it becomes a character reference.
+_LINE_START = re.compile(r"^(?:([#+\-!])|(\d+)\.(?=\s|$)|=)")
+# Format characters that change how text reads without being seen: bidirectional overrides and
+# isolates, zero-width characters, the byte order mark.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Link:
+    words: str
+    address: str
+
+
+def parts(text: str) -> Iterator[str | Link]:
+    """The text of a value, split into plain runs and links."""
+    position = 0
+    for found in LINK.finditer(text):
+        if found.start() > position:
+            yield text[position : found.start()]
+        yield Link(found.group(1), found.group(2))
+        position = found.end()
+    if position < len(text):
+        yield text[position:]
+
+
+def one_line(text: str) -> str:
+    """Every run of white space, line breaks of every kind included, as one space."""
+    return _WHITE_SPACE.sub(" ", text)
+
+
+def markdown_inline(text: str) -> Markup:
+    """A value as Markdown that renders as exactly its text, its links made by the generator."""
+    rendered = []
+    for part in parts(one_line(text)):
+        if isinstance(part, Link):
+            rendered.append(f"[{_escape_markdown(part.words)}]({_safe_address(part.address)})")
+        else:
+            rendered.append(_escape_markdown(part))
+    return Markup(_LINE_START.sub(_escape_line_start, "".join(rendered)))
+
+
+def _escape_line_start(found: re.Match[str]) -> str:
+    if found.group(1):
+        return "\\" + found.group(1)
+    if found.group(2):
+        return found.group(2) + "\\."
+    return "&#61;"
+
+
+def html_text(text: str) -> Markup:
+    """A value as HTML text, for places that print it as HTML: front matter titles and
+    descriptions, which the theme writes into <title>, attributes and the search index."""
+    words = "".join(part.words if isinstance(part, Link) else part for part in parts(text))
+    return Markup(html.escape(one_line(words), quote=True))
+
+
+def _escape_markdown(text: str) -> str:
+    # HTML's own specials first, so neither raw HTML nor an entity can be written.
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _INLINE_SYNTAX.sub(r"\\\1", escaped)
+
+
+def _safe_address(address: str) -> str:
+    """An address already checked against the allowlist, quoted so Markdown reads it whole."""
+    return urllib.parse.quote(address, safe="/:?#[]@!$&'*+,;=%-._~")
+
+
+def problems_in_text(text: str) -> list[str]:
+    """What makes a value unfit to show: characters a reader cannot see."""
+    found = []
+    for character in sorted(set(_INVISIBLE.findall(text))):
+        found.append(f"invisible character U+{ord(character):04X} ({unicodedata.name(character)})")
+    for character in sorted({c for c in text if unicodedata.category(c) == "Cc"} - {"\n", "\t"}):
+        found.append(f"control character U+{ord(character):04X}")
+    return found
+
+
+def link_problems(address: str, hosts: frozenset[str]) -> list[str]:
+    """Why a link's address may not be used: not https, not an allowed host, not ASCII."""
+    if not address.isascii():
+        return [f"link address '{address[:60]}' has non-ASCII characters"]
+    split = urllib.parse.urlsplit(address)
+    if split.scheme != "https" or not split.netloc:
+        return [f"link address '{address[:60]}' must start with https://"]
+    if split.username or split.password or split.port:
+        return [f"link address '{address[:60]}' must name a host and nothing else before the path"]
+    if split.hostname not in hosts:
+        return [f"link host '{split.hostname}' is not in content/link-hosts.yml"]
+    return []
