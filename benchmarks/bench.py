@@ -153,7 +153,7 @@ def naive_load(root: Path) -> Site:
         for kind in KINDS
         for path in sorted((content / kind.folder).glob("*.yml"))
     ]
-    return resolve(pages, sources.root, emergency)
+    return resolve(pages, sources.root, emergency, context["link_hosts"])
 
 
 def pure_python_yaml(path: Path) -> Any:

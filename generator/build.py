@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 SITE = "site"
@@ -35,8 +36,14 @@ def mkdocs_command(
     return command, environment
 
 
-def mkdocs_build(root: Path, source_date_epoch: int, site_dir: Path | None = None) -> Path:
-    """Build with `mkdocs build --strict` into a scratch folder, then put it in place."""
+def mkdocs_build(
+    root: Path,
+    source_date_epoch: int,
+    site_dir: Path | None = None,
+    check: Callable[[Path], list[str]] | None = None,
+) -> Path:
+    """Build with `mkdocs build --strict` into a scratch folder; if `check` finds nothing wrong
+    with the result, put it in place."""
     target = site_dir or root / SITE
     scratch = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
     # Not --quiet: it stops MkDocs from creating warnings at all, so --strict would never fail.
@@ -52,6 +59,13 @@ def mkdocs_build(root: Path, source_date_epoch: int, site_dir: Path | None = Non
     if result.returncode != 0:
         shutil.rmtree(scratch, ignore_errors=True)
         raise BuildFailed(f"mkdocs build failed; {target.name}/ was left as it was")
+    rejected = check(scratch) if check else []
+    if rejected:
+        shutil.rmtree(scratch, ignore_errors=True)
+        print("\n".join(rejected), file=sys.stderr)
+        raise BuildFailed(
+            f"{len(rejected)} problems in the built pages; {target.name}/ was left as it was"
+        )
     _swap(scratch, target)
     return target
 

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from .build import BuildFailed, mkdocs_build, mkdocs_command
 from .errors import ContentErrors, format_github, format_terminal
+from .gate import check_site
 from .json_schemas import export_schemas
 from .kinds import KINDS
 from .ledger import LEDGER, add_to_ledger, read_ledger
-from .pipeline import generate, prepare
+from .pipeline import expectations, generate, prepare
 
 
 def _check(root: Path, _: argparse.Namespace) -> int:
@@ -40,7 +41,10 @@ def _generate(root: Path, _arguments: argparse.Namespace) -> int:
 def _build(root: Path, _arguments: argparse.Namespace) -> int:
     prepared, report = generate(root)
     print(f"generated: {report}")
-    site = mkdocs_build(root, prepared.source_date_epoch)
+    expected = expectations(root, prepared)
+    site = mkdocs_build(
+        root, prepared.source_date_epoch, check=lambda folder: check_site(folder, expected)
+    )
     print(f"built: {site.relative_to(root)}/")
     return 0
 

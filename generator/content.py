@@ -47,7 +47,8 @@ def load_site(root: Path) -> Site:
     errors.extend(check_references(items, known))
     if errors or sources is None or emergency is None:
         raise ContentErrors(errors)
-    return resolve([loaded.page for loaded in items], sources.root, emergency)
+    pages = [loaded.page for loaded in items]
+    return resolve(pages, sources.root, emergency, context["link_hosts"])
 
 
 LINK_HOSTS = "link-hosts.yml"

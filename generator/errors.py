@@ -55,15 +55,20 @@ def format_github(errors: Sequence[ContentError]) -> str:
         text = error.located().split(": error: ", 1)[1]
         if error.hint:
             text += f" (hint: {error.hint})"
-        lines.append(
-            f"::error file={error.path},line={error.line},col={error.column}::{_escape(text)}"
-        )
+        where = f"file={_escape_property(error.path)},line={error.line},col={error.column}"
+        lines.append(f"::error {where}::{_escape_data(text)}")
     return "\n".join(lines)
 
 
-def _escape(text: str) -> str:
-    # GitHub's workflow command syntax treats these three characters specially in messages.
+def _escape_data(text: str) -> str:
+    # GitHub's workflow command syntax: a message may not hold a raw %, CR or LF, or a file name
+    # or message could start a workflow command of its own on a new line.
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    # A property value also ends at ',' and ':'.
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _count(number: int, noun: str) -> str:

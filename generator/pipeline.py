@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import calendar
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .content import load_site
 from .errors import ContentErrors
+from .gate import Expectations, expected_warnings
 from .ledger import check_ledger
 from .render import render_redirect_pages, render_site
 from .site import Site, url_of
@@ -53,8 +56,24 @@ def prepare(root: Path) -> Prepared:
 
 def content_security_policy(root: Path) -> str:
     """The site's policy, set once in mkdocs.yml (extra.content_security_policy)."""
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    return str(config["extra"]["content_security_policy"])
+    return str(_mkdocs_config(root)["extra"]["content_security_policy"])
+
+
+def _mkdocs_config(root: Path) -> dict[str, Any]:
+    config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    return config
+
+
+def expectations(root: Path, prepared: Prepared) -> Expectations:
+    """What the output gate holds the built site to."""
+    site = prepared.site
+    own_host = urllib.parse.urlsplit(_mkdocs_config(root)["site_url"]).hostname or ""
+    return Expectations(
+        policy=content_security_policy(root),
+        hosts=site.link_hosts | {own_host},
+        redirects=frozenset(url_of(old).strip("/") + "/index.html" for old in site.redirects),
+        warnings=expected_warnings(site),
+    )
 
 
 def hand_written_pages(root: Path, outputs: dict[str, bytes]) -> list[str]:

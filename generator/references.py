@@ -73,7 +73,12 @@ def _error(loaded: Loaded, where: FieldPath, text: tuple[str, str]) -> ContentEr
     return ContentError(loaded.file.path, line, column, dotted(where), text[0], text[1])
 
 
-def resolve(pages: list[Page[Item]], sources: Mapping[str, Source], emergency: Emergency) -> Site:
+def resolve(
+    pages: list[Page[Item]],
+    sources: Mapping[str, Source],
+    emergency: Emergency,
+    link_hosts: frozenset[str],
+) -> Site:
     items: dict[str, dict[str, Page[Item]]] = {kind.folder: {} for kind in KINDS}
     for page in sorted(pages, key=lambda p: (p.kind, p.item.title.lower(), p.id)):
         items[page.kind][page.id] = page
@@ -103,4 +108,5 @@ def resolve(pages: list[Page[Item]], sources: Mapping[str, Source], emergency: E
             for page in pages
             for old in page.item.former_ids
         },
+        link_hosts=link_hosts,
     )

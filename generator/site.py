@@ -71,7 +71,9 @@ class Site:
     exercise_in_programmes: Mapping[str, tuple[Page[Programme], ...]]
     prevention_used_by: Mapping[str, tuple[Page[Condition], ...]]
     redirects: Mapping[str, str]
-    """Old Markdown path -> current Markdown path, for mkdocs-redirects."""
+    """Old Markdown path -> current Markdown path: a redirect page stands at the old address."""
+    link_hosts: frozenset[str]
+    """The hosts content may link to (content/link-hosts.yml)."""
 
     @property
     def conditions(self) -> Mapping[str, Page[Condition]]:

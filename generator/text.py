@@ -77,11 +77,16 @@ def _escape_line_start(found: re.Match[str]) -> str:
     return "&#61;"
 
 
+def plain_text(text: str) -> str:
+    """What a reader sees of a value: its words, a link's words in place of the link."""
+    words = "".join(part.words if isinstance(part, Link) else part for part in parts(text))
+    return one_line(words).strip()
+
+
 def html_text(text: str) -> Markup:
     """A value as HTML text, for places that print it as HTML: front matter titles and
     descriptions, which the theme writes into <title>, attributes and the search index."""
-    words = "".join(part.words if isinstance(part, Link) else part for part in parts(text))
-    return Markup(html.escape(one_line(words), quote=True))
+    return Markup(html.escape(plain_text(text), quote=True))
 
 
 def _escape_markdown(text: str) -> str:

@@ -1,0 +1,235 @@
+"""The output gate: every built page is parsed as a browser would parse it (html5lib) and held to
+an allowlist, so what content can do to a page is checked, not hoped.
+
+It runs after `mkdocs build` and before the new site replaces the old one.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import html5lib
+
+from .site import Site
+from .text import plain_text
+
+# What the article (the part of a page made from content) may contain.
+ARTICLE_ELEMENTS = frozenset(
+    [
+        "a",
+        "article",
+        "div",
+        "em",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "li",
+        "ol",
+        "p",
+        "strong",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+ARTICLE_ATTRIBUTES = {"a": {"href", "class", "title"}, "*": {"class", "id"}}
+ARTICLE_CLASSES = frozenset(
+    [
+        "admonition",
+        "admonition-title",
+        "danger",
+        "warning",
+        "info",
+        "headerlink",
+        "md-button",
+        "md-button--primary",
+        "md-content__inner",
+        "md-typeset",
+        "gg-screen-only",
+        "gg-reference",
+    ]
+)
+# Never anywhere on a page: elements that embed or re-base other documents.
+FORBIDDEN_ELEMENTS = frozenset(["base", "embed", "frame", "frameset", "iframe", "object", "portal"])
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster")
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+@dataclass(frozen=True)
+class Warning:
+    """A warning block the content says a page has: an admonition of this kind and title,
+    showing exactly these items."""
+
+    kind: str
+    title: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Expectations:
+    policy: str
+    """The Content-Security-Policy every page must carry."""
+    hosts: frozenset[str]
+    """Hosts that links may point at: the allowlist and the site's own."""
+    redirects: frozenset[str]
+    """Pages that exist to forward a former address, the only ones with a refresh."""
+    warnings: dict[str, tuple[Warning, ...]]
+    """Page path in the built site -> the warning blocks it must show."""
+
+
+def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
+    emergency = site.emergency
+    shared = _warning("danger", emergency.title, emergency.signs)
+    warnings: dict[str, tuple[Warning, ...]] = {"get-help/index.html": (shared,)}
+    for page in site.conditions.values():
+        levels = page.item.when_to_get_help
+        headings = emergency.headings
+        warnings[_built(page.url)] = (
+            _warning("danger", headings.emergency, levels.emergency),
+            _warning("warning", headings.urgent, levels.urgent),
+            _warning("info", headings.see_gp_or_physio, levels.see_gp_or_physio),
+            shared,
+        )
+    for exercise in site.exercises.values():
+        stop = _warning("warning", STOP_TITLE, exercise.item.stop_rules)
+        warnings[_built(exercise.url)] = (stop, shared)
+    return warnings
+
+
+STOP_TITLE = "Stop straight away if"
+
+
+def _warning(kind: str, title: str, items: list[str]) -> Warning:
+    return Warning(kind, plain_text(title), tuple(plain_text(item) for item in items))
+
+
+def _built(url: str) -> str:
+    return url.strip("/") + "/index.html"
+
+
+def check_site(folder: Path, expected: Expectations) -> list[str]:
+    """Every problem on every page, as 'page: problem'."""
+    problems = []
+    pages = sorted(folder.rglob("*.html"))
+    for path in pages:
+        relative = path.relative_to(folder).as_posix()
+        document = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+        problems += [
+            f"{relative}: {problem}" for problem in check_page(relative, document, expected)
+        ]
+    missing = set(expected.warnings) - {p.relative_to(folder).as_posix() for p in pages}
+    problems += [f"{relative}: page is missing" for relative in sorted(missing)]
+    return problems
+
+
+def check_page(relative: str, document: ElementTree.Element, expected: Expectations) -> list[str]:
+    problems = list(_check_head(relative, document, expected))
+    seen_ids: set[str] = set()
+    for element in _elements(document):
+        problems += _check_element(element, expected)
+        if "id" in element.attrib:
+            if element.attrib["id"] in seen_ids:
+                problems.append(f"id '{element.attrib['id']}' is used twice")
+            seen_ids.add(element.attrib["id"])
+    articles = [e for e in _elements(document) if e.tag == "article"]
+    for article in articles:
+        problems += _check_article(article)
+    blocks = [_warning_in(div) for a in articles for div in a.iter("div") if _is_admonition(div)]
+    for warning in expected.warnings.get(relative, ()):
+        if warning not in blocks:
+            problems.append(
+                f"warning block '{warning.kind}: {warning.title}' is missing or changed"
+            )
+    return problems
+
+
+def _elements(root: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    return (element for element in root.iter() if isinstance(element.tag, str))
+
+
+def _check_head(
+    relative: str, document: ElementTree.Element, expected: Expectations
+) -> Iterator[str]:
+    metas = [e for e in _elements(document) if e.tag == "meta" and "http-equiv" in e.attrib]
+    policies = [e.get("content") for e in metas if e.get("http-equiv", "").lower() == _CSP]
+    if policies != [expected.policy]:
+        yield "the Content-Security-Policy is missing, repeated or not the site's own"
+    for meta in metas:
+        equiv = meta.get("http-equiv", "").lower()
+        if equiv == "refresh" and relative in expected.redirects:
+            continue
+        if equiv != _CSP:
+            yield f'<meta http-equiv="{meta.get("http-equiv")}"> is not allowed here'
+
+
+_CSP = "content-security-policy"
+
+
+def _check_element(element: ElementTree.Element, expected: Expectations) -> list[str]:
+    problems = []
+    if element.tag in FORBIDDEN_ELEMENTS:
+        problems.append(f"<{element.tag}> is not allowed")
+    if (
+        element.tag == "script"
+        and not element.get("src")
+        and element.get("type") != "application/json"
+    ):
+        problems.append("<script> without src: inline script is not allowed")
+    for name, value in element.attrib.items():
+        if name.lower().startswith("on"):
+            problems.append(f"<{element.tag} {name}> event handlers are not allowed")
+        if name in URL_ATTRIBUTES or name == _XLINK_HREF:
+            problem = _url_problem(value, expected.hosts)
+            if problem:
+                problems.append(f'<{element.tag} {name}="{value[:80]}">: {problem}')
+    return problems
+
+
+def _url_problem(value: str, hosts: frozenset[str]) -> str | None:
+    split = urllib.parse.urlsplit(value.strip())
+    if not split.scheme and not split.netloc:
+        return None  # a path on this site
+    if split.scheme != "https":
+        return f"scheme '{split.scheme or '//'}' is not allowed"
+    if split.hostname not in hosts:
+        return f"host '{split.hostname}' is not on the allowlist"
+    return None
+
+
+def _check_article(article: ElementTree.Element) -> list[str]:
+    problems = []
+    for element in _elements(article):
+        if element.tag not in ARTICLE_ELEMENTS:
+            problems.append(f"<{element.tag}> is not allowed in the article")
+        allowed = ARTICLE_ATTRIBUTES.get(element.tag, set()) | ARTICLE_ATTRIBUTES["*"]
+        for name in element.attrib:
+            if name not in allowed:
+                problems.append(f"<{element.tag} {name}> is not allowed in the article")
+        for name in element.get("class", "").split():
+            if name not in ARTICLE_CLASSES:
+                problems.append(f'<{element.tag} class="{name}"> is not allowed in the article')
+    return problems
+
+
+def _is_admonition(element: ElementTree.Element) -> bool:
+    return "admonition" in element.get("class", "").split()
+
+
+def _warning_in(div: ElementTree.Element) -> Warning:
+    kinds = [name for name in div.get("class", "").split() if name != "admonition"]
+    title = next((p for p in div.iter("p") if "admonition-title" in p.get("class", "")), None)
+    items = tuple(_text(li) for li in div.iter("li"))
+    return Warning(" ".join(kinds), _text(title) if title is not None else "", items)
+
+
+def _text(element: ElementTree.Element) -> str:
+    return plain_text("".join(element.itertext()))

@@ -1,0 +1,115 @@
+"""The output gate: a built page that content has changed in structure is refused, by name."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from generator.cli import main
+from generator.gate import check_site
+from generator.pipeline import expectations, prepare
+from tests.factory import small_content, write_project
+
+EXERCISE = "exercises/bridge/index.html"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_project(tmp_path_factory.mktemp("gate"), small_content())
+    assert main(["--root", str(root), "build"]) == 0
+    return root
+
+
+def problems_after(
+    built: Path, tmp_path: Path, old: str, new: str, page: str = EXERCISE
+) -> list[str]:
+    """Copy the built site, change one page's HTML, and run the gate over the copy."""
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    html = (site / page).read_text(encoding="utf-8")
+    assert old in html, old
+    (site / page).write_text(html.replace(old, new, 1), encoding="utf-8")
+    return check_site(site, expectations(built, prepare(built)))
+
+
+def test_the_built_fixture_passes(built: Path) -> None:
+    assert check_site(built / "site", expectations(built, prepare(built))) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            "<meta charset",
+            '<meta http-equiv="refresh" content="0; url=https://evil.example/"><meta charset',
+            '<meta http-equiv="refresh"> is not allowed here',
+        ),
+        ("<h2 id=", "<h2 hidden id=", "<h2 hidden> is not allowed in the article"),
+        ("<h2 id=", '<h2 style="display:none" id=', "<h2 style> is not allowed in the article"),
+        (
+            "<li>Stop if the pain gets sharper.</li>",
+            "<li>Carry on if the pain gets sharper.</li>",
+            "warning block 'warning: Stop straight away if' is missing or changed",
+        ),
+        (
+            '<a href="../knee-hug/">',
+            '<a href="javascript:alert(1)">',
+            "<a href=\"javascript:alert(1)\">: scheme 'javascript' is not allowed",
+        ),
+        (
+            '<a href="../knee-hug/">',
+            '<a href="https://evil.example/">',
+            "<a href=\"https://evil.example/\">: host 'evil.example' is not on the allowlist",
+        ),
+        (
+            '<a href="../knee-hug/">',
+            '<a href="//evil.example/">',
+            "<a href=\"//evil.example/\">: scheme '//' is not allowed",
+        ),
+        ("</article>", "<script>alert(1)</script></article>", "<script> without src"),
+        ("</article>", "<iframe></iframe></article>", "<iframe> is not allowed"),
+        ("</article>", '<p onclick="x()">x</p></article>', "<p onclick> event handlers"),
+        ("</article>", '<h2 id="steps">Steps</h2></article>', "id 'steps' is used twice"),
+        ("</article>", "<details>x</details></article>", "<details> is not allowed in the article"),
+        (
+            '<meta http-equiv="Content-Security-Policy" content="',
+            '<meta http-equiv="Content-Security-Policy" content="script-src *; ',
+            "the Content-Security-Policy is missing, repeated or not the site's own",
+        ),
+    ],
+)
+def test_a_changed_page_is_refused_naming_the_page_and_element(
+    built: Path, tmp_path: Path, old: str, new: str, problem: str
+) -> None:
+    found = problems_after(built, tmp_path, old, new)
+    assert any(line.startswith(f"{EXERCISE}: {problem}") for line in found), found
+
+
+def test_a_failed_gate_leaves_the_site_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = write_project(tmp_path / "project", small_content())
+    assert main(["--root", str(project), "build"]) == 0
+    before = (project / "site" / EXERCISE).read_bytes()
+    # A hand-written page may not carry raw HTML past the gate either.
+    (project / "docs/notes.md").write_text('# Notes\n\n<iframe src="x"></iframe>\n')
+    capsys.readouterr()
+    assert main(["--root", str(project), "build"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "notes/index.html: <iframe> is not allowed",
+        "notes/index.html: <iframe> is not allowed in the article",
+        "notes/index.html: <iframe src> is not allowed in the article",
+        "error: 3 problems in the built pages; site/ was left as it was",
+    ]
+    assert (project / "site" / EXERCISE).read_bytes() == before
+    assert not (project / "site/notes").exists()
+
+
+def test_html5lib_reads_pages_as_a_browser_would() -> None:
+    # An unclosed attribute quote swallows what follows, as in a browser; regular expressions
+    # over the text would see a second <meta> here.
+    document = html5lib.parse('<meta name="d" content="a><meta http-equiv=refresh>">')
+    assert len(document.findall(".//{http://www.w3.org/1999/xhtml}meta")) == 1
