@@ -88,6 +88,13 @@ def _plausible(day: date) -> date:
 Text = Annotated[
     str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_checked_text)
 ]
+Title = Annotated[
+    str, StringConstraints(min_length=1, max_length=80), AfterValidator(_checked_text)
+]
+Phrase = Annotated[
+    str, StringConstraints(min_length=1, max_length=60), AfterValidator(_checked_text)
+]
+"""One of the other names a page goes by."""
 Texts = Annotated[list[Text], Field(max_length=MAX_ENTRIES)]
 # The pattern also goes into the JSON Schemas, for editors; _checked_id adds the reserved names.
 Id = Annotated[
@@ -157,11 +164,9 @@ def _add_years(day: date, years: int) -> date:
 class Item(Strict):
     """What every page has."""
 
-    title: Annotated[Text, StringConstraints(max_length=80)]
+    title: Title
     """The page heading, in the words a reader would use."""
-    also_called: Annotated[
-        list[Annotated[Text, StringConstraints(max_length=60)]], Field(max_length=MAX_ENTRIES)
-    ] = []
+    also_called: Annotated[list[Phrase], Field(max_length=MAX_ENTRIES)] = []
     """Other words people search with (bum, butt, cramp, knot...). They feed the site search."""
     former_ids: Ids = []
     """Earlier file names of this item. Their old addresses redirect here, so links never break."""

@@ -11,10 +11,10 @@ from typing import Any
 import yaml
 
 from .content import load_site
-from .errors import ContentErrors
+from .errors import ContentError, ContentErrors
 from .gate import Expectations, expected_warnings
 from .ledger import check_ledger
-from .render import render_redirect_pages, render_site
+from .render import render_redirect_pages, render_site, section_anchors
 from .site import Site, url_of
 from .write import WriteReport, conflicts, read_manifest, write_outputs
 
@@ -47,11 +47,46 @@ def prepare(root: Path) -> Prepared:
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     published = {url_of(path) for path in pages}
     published |= {url_of(path) for path in hand_written_pages(root, outputs)}
+    errors = _ids_that_are_sections(site) + conflicts(root, outputs)
+    errors += _redirects_in_the_way(site, published)
     published |= {url_of(path) for path in site.redirects}
-    errors = conflicts(root, outputs) + check_ledger(root, published)
+    errors += check_ledger(root, published)
     if errors:
         raise ContentErrors(errors)
     return Prepared(site, outputs, published)
+
+
+def _redirects_in_the_way(site: Site, pages: set[str]) -> list[ContentError]:
+    """A former address must not be the address of a page, or the redirect would replace it."""
+    return [
+        ContentError(
+            f"content/{new.removesuffix('.md')}.yml",
+            1,
+            1,
+            "former_ids",
+            f"'{url_of(old)}' is the address of a page that exists",
+            "remove the former id, or rename the page that has the address",
+        )
+        for old, new in sorted(site.redirects.items())
+        if url_of(old) in pages
+    ]
+
+
+def _ids_that_are_sections(site: Site) -> list[ContentError]:
+    """An item's heading carries its id, so an id may not repeat a section's anchor."""
+    anchors = section_anchors()
+    return [
+        ContentError(
+            f"content/{page.kind}/{page.id}.yml",
+            1,
+            1,
+            "",
+            f"file name '{page.id}' is also the name of a section on every page",
+            "choose a longer name, for example glute-" + page.id,
+        )
+        for page in site.all_pages()
+        if page.id in anchors
+    ]
 
 
 def content_security_policy(root: Path) -> str:

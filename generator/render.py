@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -118,6 +119,16 @@ def _plural(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
+def section_anchors() -> frozenset[str]:
+    """The fixed anchors of page sections ({ #steps }), which an item's own id must not repeat:
+    its heading carries its id."""
+    env = environment()
+    loader = env.loader
+    assert loader is not None
+    sources = (loader.get_source(env, name)[0] for name in loader.list_templates())
+    return frozenset(re.findall(r"\{ #([a-z0-9-]+) \}", "".join(sources)))
+
+
 def render_site(site: Site) -> dict[str, str]:
     """Every generated page: Markdown path relative to docs/ -> its text."""
     env = environment()
@@ -131,8 +142,13 @@ def render_site(site: Site) -> dict[str, str]:
     for kind in KINDS:
         render(kind.index_template, f"{kind.folder}/index.md", title=kind.title)
     for page in site.all_pages():
-        render(BY_FOLDER[page.kind].template, page.source_path, page=page, item=page.item)
+        pages[page.source_path] = render_item_page(env, site, page)
     return pages
+
+
+def render_item_page(env: jinja2.Environment, site: Site, page: Page[Item]) -> str:
+    template = env.get_template(BY_FOLDER[page.kind].template)
+    return template.render(site=site, here=page.source_path, page=page, item=page.item)
 
 
 def render_redirect_pages(site: Site, csp: str) -> dict[str, str]:

@@ -57,6 +57,7 @@ _PLAIN: dict[str, tuple[str, str]] = {
     "missing": ("required field is missing", "add `{name}:` here"),
     "string_too_short": ("must not be empty", ""),
     "too_short": ("needs at least {min_length} entries, has {actual_length}", ""),
+    "too_long": ("has too many entries: at most {max_length}", "split the item, or say less"),
     "string_too_long": ("is too long: at most {max_length} characters", "say it more briefly"),
     "greater_than": ("must be more than {gt}, got {got}", ""),
     "greater_than_equal": ("must be {ge} or more, got {got}", ""),
