@@ -153,23 +153,24 @@ def render_item_page(env: jinja2.Environment, site: Site, page: Page[Item]) -> s
 
 def render_redirect_pages(site: Site, csp: str) -> dict[str, str]:
     """A page at each former address (docs/<kind>/<old id>/index.html, copied as it is by MkDocs)
-    that forwards to the item's page, under the site's Content-Security-Policy."""
-    template = jinja2.Environment(
+    that forwards to the item's page under the site's Content-Security-Policy, and its script."""
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,
-    ).get_template("redirect.html.j2")
-    pages = {}
+    )
+    assert env.loader is not None
+    pages = {REDIRECT_SCRIPT: env.loader.get_source(env, "redirect.js")[0]}
     for old, new in sorted(site.redirects.items()):
-        kind = old.split("/", 1)[0]
-        target = site.items[kind][new.removesuffix(".md").split("/", 1)[1]]
+        target = site.items[old.split("/", 1)[0]][new.removesuffix(".md").split("/", 1)[1]]
         here = old.removesuffix(".md") + "/index.html"
-        pages[here] = template.render(
+        folder = posixpath.dirname(here)
+        pages[here] = env.get_template("redirect.html.j2").render(
             csp=csp,
             title=target.item.title,
-            target=_relative(target.url.strip("/"), posixpath.dirname(here)) + "/",
-            script=_relative(REDIRECT_SCRIPT, posixpath.dirname(here)),
+            target=_relative(target.url.strip("/"), folder) + "/",
+            script=_relative(REDIRECT_SCRIPT, folder),
         )
     return pages
 

@@ -174,7 +174,13 @@ def write_project(root: Path, content: dict[str, Any], raw: dict[str, str] | Non
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    for name in ("mkdocs.yml", "overrides", "docs/about.md", "docs/stylesheets"):
+    for name in (
+        "mkdocs.yml",
+        "overrides",
+        "docs/about.md",
+        "docs/stylesheets",
+        "docs/javascripts",
+    ):
         copy_from_repo(root, name)
     return root
 
