@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .content_types import Emergency, LinkHosts, Sources, id_problem
+from .content_types import Emergency, LinkHosts, Sources, WarningSigns, id_problem
 from .errors import ContentError, ContentErrors
 from .json_schemas import schema_comment
 from .kinds import KINDS
 from .loader import LoadedFile, load_file
-from .references import Loaded, check_references, resolve
+from .references import Loaded, LoadedSingle, check_references, check_warning_signs, resolve
 from .site import Page, Site
 from .validate import validate
 
@@ -24,8 +24,9 @@ def load_site(root: Path) -> Site:
         errors.append(ContentError("content", 1, 1, "", "content/ is a link", _REAL_FOLDERS))
         raise ContentErrors(errors)
     hosts = _load_single(root, content / LINK_HOSTS, LinkHosts, errors)
-    context = {"link_hosts": frozenset(hosts.root if hosts else ())}
+    context = {"link_hosts": frozenset(hosts.value.root if hosts else ())}
     sources = _load_single(root, content / "sources.yml", Sources, errors, context)
+    signs = _load_single(root, content / WARNING_SIGNS, WarningSigns, errors, context)
     emergency = _load_single(root, content / "emergency.yml", Emergency, errors, context)
     items: list[Loaded] = []
     # Ids come from file names, so an item that fails validation does not also break every
@@ -43,15 +44,21 @@ def load_site(root: Path) -> Site:
             if item is not None:
                 items.append(Loaded(Page(kind.folder, path.stem, item), file))
     if sources is not None:
-        known["sources"] = set(sources.root)
+        known["sources"] = set(sources.value.root)
+    if signs is not None:
+        known["warning-signs"] = set(signs.value.root)
     errors.extend(check_references(items, known))
-    if errors or sources is None or emergency is None:
+    errors.extend(check_warning_signs(signs, emergency, items, known))
+    if errors or sources is None or emergency is None or signs is None:
         raise ContentErrors(errors)
     pages = [loaded.page for loaded in items]
-    return resolve(pages, sources.root, emergency, context["link_hosts"])
+    return resolve(
+        pages, sources.value.root, emergency.value, signs.value.root, context["link_hosts"]
+    )
 
 
 LINK_HOSTS = "link-hosts.yml"
+WARNING_SIGNS = "warning-signs.yml"
 _REAL_FOLDERS = "keep content in real folders inside the repository, not links"
 
 
@@ -111,7 +118,7 @@ def _load_single(
     model: Any,
     errors: list[ContentError],
     context: dict[str, Any] | None = None,
-) -> Any:
+) -> LoadedSingle | None:
     if not path.exists() and not path.is_symlink():
         errors.append(ContentError(_shown(root, path), 1, 1, "", "file is missing"))
         return None
@@ -120,7 +127,7 @@ def _load_single(
         return None
     value, problems = validate(file, model, context)
     errors.extend(problems)
-    return value
+    return None if value is None else LoadedSingle(value, file)
 
 
 def _shown(root: Path, path: Path) -> str:

@@ -189,13 +189,37 @@ class NamedText(Strict):
     description: Text
 
 
-class WhenToGetHelp(Strict):
-    see_gp_or_physio: Texts = Field(min_length=1)
-    """Reasons to book a GP or physiotherapy appointment."""
-    urgent: Texts = Field(min_length=1)
-    """Reasons to get urgent advice the same day (NHS 111, an urgent care service)."""
-    emergency: Texts = Field(min_length=1)
-    """Reasons to call an ambulance or go to A&E now."""
+Level = Literal["emergency", "urgent", "see_gp_or_physio"]
+LEVELS: tuple[Level, ...] = ("emergency", "urgent", "see_gp_or_physio")
+
+
+class WarningSign(Strict):
+    """One warning sign, written once with its one level of help."""
+
+    level: Level
+    """emergency: call 999 or go to A&E now; urgent: get help today (NHS 111 or an urgent GP
+    appointment); see_gp_or_physio: book an appointment."""
+    text: Text
+    """The sign in the reader's words, as a sentence."""
+    sources: list[SourceKey] = Field(default=[], max_length=MAX_ENTRIES)
+    """Keys from content/sources.yml that give this sign and its level."""
+    editorial: bool = False
+    """true when no source gives this sign at this level: the page then marks it as our advice."""
+
+    @model_validator(mode="after")
+    def _sourced_or_editorial(self) -> WarningSign:
+        if not self.sources and not self.editorial:
+            raise ValueError("a warning sign needs sources, or editorial: true if it is our advice")
+        return self
+
+    @property
+    def shown(self) -> str:
+        return f"{self.text} (Our advice.)" if self.editorial else self.text
+
+
+class WarningSigns(RootModel[dict[SourceKey, WarningSign]]):
+    """content/warning-signs.yml: every warning sign the site shows, by id. Pages name signs by id,
+    so a sign has one wording and one level everywhere."""
 
 
 class ExercisesByPhase(Strict):
@@ -226,7 +250,9 @@ class Condition(Item):
     programmes: Ids = []
     """Programmes that put the self-care plan into practice."""
     treatment: Annotated[list[NamedText], Field(max_length=MAX_ENTRIES)] = Field(min_length=1)
-    when_to_get_help: WhenToGetHelp
+    when_to_get_help: Annotated[list[SourceKey], Field(min_length=2, max_length=MAX_ENTRIES)]
+    """Ids of warning signs from content/warning-signs.yml that this page lists, besides the
+    emergency block every page shows. The page groups them by their level."""
     exercises: ExercisesByPhase
     prevention: Ids = []
     diagnosis_codes: Annotated[list[DiagnosisCode], Field(max_length=MAX_ENTRIES)] = []
@@ -239,6 +265,7 @@ class Condition(Item):
                 yield ("exercises", phase, index), "exercises", target
         yield from _listed(self.prevention, "prevention", "prevention")
         yield from _listed(self.programmes, "programmes", "programmes")
+        yield from _listed(self.when_to_get_help, "when_to_get_help", "warning-signs")
 
 
 class Dose(Strict):
@@ -374,7 +401,8 @@ class Emergency(Strict):
 
     title: Text
     intro: Text
-    signs: Texts = Field(min_length=1)
+    signs: Annotated[list[SourceKey], Field(min_length=1, max_length=MAX_ENTRIES)]
+    """Ids of emergency-level signs from content/warning-signs.yml."""
     action: Text
     headings: HelpHeadings
 

@@ -88,16 +88,17 @@ class Expectations:
 
 def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
     emergency = site.emergency
-    shared = _warning("danger", emergency.title, emergency.signs)
+    shared = _warning("danger", emergency.title, site.signs(emergency.signs, "emergency"))
     warnings: dict[str, tuple[Warning, ...]] = {"get-help/index.html": (shared,)}
     for page in site.conditions.values():
-        levels = page.item.when_to_get_help
+        keys = page.item.when_to_get_help
         headings = emergency.headings
+        own = site.signs(keys, "emergency")
         warnings[_built(page.url)] = (
-            _warning("danger", headings.emergency, levels.emergency),
-            _warning("warning", headings.urgent, levels.urgent),
-            _warning("info", headings.see_gp_or_physio, levels.see_gp_or_physio),
+            *([_warning("danger", headings.emergency, own)] if own else []),
             shared,
+            _warning("warning", headings.urgent, site.signs(keys, "urgent")),
+            _warning("info", headings.see_gp_or_physio, site.signs(keys, "see_gp_or_physio")),
         )
     for exercise in site.exercises.values():
         stop = _warning("warning", STOP_TITLE, exercise.item.stop_rules)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .content_types import Emergency, LinkHosts, Sources
+from .content_types import Emergency, LinkHosts, Sources, WarningSigns
 from .kinds import BY_FOLDER, KINDS
 from .write import write_atomically
 
@@ -17,6 +17,7 @@ SCHEMA_NAMES: dict[str, type[BaseModel]] = {
     "sources": Sources,
     "emergency": Emergency,
     "link-hosts": LinkHosts,
+    "warning-signs": WarningSigns,
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from .content_types import (
     PHASES,
@@ -15,6 +15,7 @@ from .content_types import (
     Item,
     Programme,
     Source,
+    WarningSign,
 )
 from .errors import ContentError, FieldPath
 from .kinds import KINDS
@@ -30,6 +31,74 @@ class Loaded:
     file: LoadedFile
 
 
+@dataclass(frozen=True)
+class LoadedSingle:
+    """A validated file that is not an item (sources, warning signs, the emergency block)."""
+
+    value: Any
+    file: LoadedFile
+
+
+def check_warning_signs(
+    signs: LoadedSingle | None,
+    emergency: LoadedSingle | None,
+    items: list[Loaded],
+    known: dict[str, set[str]],
+) -> list[ContentError]:
+    """Each sign is cited, the emergency block shows emergency signs only, and no page repeats a
+    sign of the emergency block or lacks a level of help."""
+    if signs is None:
+        return []
+    catalogue: Mapping[str, WarningSign] = signs.value.root
+    errors = [
+        _error_in(signs.file, (key, "sources", index), _missing("sources", source, None))
+        for key, sign in catalogue.items()
+        for index, source in enumerate(sign.sources)
+        if "sources" in known and source not in known["sources"]
+    ]
+    shared: set[str] = set()
+    if emergency is not None:
+        for index, key in enumerate(emergency.value.signs):
+            shared.add(key)
+            if key not in catalogue:
+                errors.append(
+                    _error_in(
+                        emergency.file, ("signs", index), _missing("warning-signs", key, None)
+                    )
+                )
+            elif catalogue[key].level != "emergency":
+                level = catalogue[key].level
+                problem = f"'{key}' is a {level} sign; this block shows emergency signs only"
+                errors.append(
+                    _error_in(emergency.file, ("signs", index), (problem, "remove it here"))
+                )
+    for loaded in items:
+        item = loaded.page.item
+        if isinstance(item, Condition):
+            errors += _check_page_signs(loaded, item.when_to_get_help, catalogue, shared)
+    return errors
+
+
+def _check_page_signs(
+    loaded: Loaded, keys: list[str], catalogue: Mapping[str, WarningSign], shared: set[str]
+) -> list[ContentError]:
+    errors = []
+    for index, key in enumerate(keys):
+        where = ("when_to_get_help", index)
+        if key in shared:
+            problem = f"'{key}' is in the emergency block that every page shows already"
+            errors.append(_error(loaded, where, (problem, "remove it here")))
+        elif key in keys[:index]:
+            errors.append(_error(loaded, where, (f"'{key}' is listed twice", "remove one")))
+    levels = {catalogue[key].level for key in keys if key in catalogue}
+    for level in ("urgent", "see_gp_or_physio"):
+        if level not in levels:
+            problem = f"lists no {level} sign: every condition says when to get that help"
+            hint = "add a sign from content/warning-signs.yml"
+            errors.append(_error(loaded, ("when_to_get_help",), (problem, hint)))
+    return errors
+
+
 def check_references(items: list[Loaded], known: dict[str, set[str]]) -> list[ContentError]:
     """known: kind -> ids that exist ("sources" is absent when sources.yml itself is broken)."""
     errors = _check_former_ids(items, known)
@@ -43,11 +112,16 @@ def check_references(items: list[Loaded], known: dict[str, set[str]]) -> list[Co
     return errors
 
 
-def _missing(kind: str, target: str, page: Page[Item]) -> tuple[str, str]:
-    if kind == page.kind and target == page.id:
+def _missing(kind: str, target: str, page: Page[Item] | None) -> tuple[str, str]:
+    if page is not None and kind == page.kind and target == page.id:
         return f"'{target}' points at this item itself", "name a different item"
     if kind == "sources":
         return f"no source '{target}' in content/sources.yml", "add it there, or fix the key"
+    if kind == "warning-signs":
+        return (
+            f"no warning sign '{target}' in content/warning-signs.yml",
+            "add it there, or fix the id",
+        )
     return f"no {kind} item '{target}'", f"it should be a file content/{kind}/{target}.yml"
 
 
@@ -69,14 +143,19 @@ def _check_former_ids(items: list[Loaded], known: dict[str, set[str]]) -> list[C
 
 
 def _error(loaded: Loaded, where: FieldPath, text: tuple[str, str]) -> ContentError:
-    line, column = loaded.file.locate(where)
-    return ContentError(loaded.file.path, line, column, dotted(where), text[0], text[1])
+    return _error_in(loaded.file, where, text)
+
+
+def _error_in(file: LoadedFile, where: FieldPath, text: tuple[str, str]) -> ContentError:
+    line, column = file.locate(where)
+    return ContentError(file.path, line, column, dotted(where), text[0], text[1])
 
 
 def resolve(
     pages: list[Page[Item]],
     sources: Mapping[str, Source],
     emergency: Emergency,
+    warning_signs: Mapping[str, WarningSign],
     link_hosts: frozenset[str],
 ) -> Site:
     items: dict[str, dict[str, Page[Item]]] = {kind.folder: {} for kind in KINDS}
@@ -108,5 +187,6 @@ def resolve(
             for page in pages
             for old in page.item.former_ids
         },
+        warning_signs=dict(warning_signs),
         link_hosts=link_hosts,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar, cast
 
@@ -11,14 +11,18 @@ from .content_types import (
     Emergency,
     Exercise,
     Item,
+    Level,
     Phase,
     Prevention,
     Programme,
     Source,
+    WarningSign,
 )
 from .kinds import KINDS
 
 ItemType = TypeVar("ItemType", bound=Item, covariant=True)
+SHOWS_EMERGENCY_BLOCK = ("conditions", "exercises")
+"""The kinds of page that carry the emergency block."""
 
 
 def url_of(markdown_path: str) -> str:
@@ -72,8 +76,23 @@ class Site:
     prevention_used_by: Mapping[str, tuple[Page[Condition], ...]]
     redirects: Mapping[str, str]
     """Old Markdown path -> current Markdown path: a redirect page stands at the old address."""
+    warning_signs: Mapping[str, WarningSign]
     link_hosts: frozenset[str]
     """The hosts content may link to (content/link-hosts.yml)."""
+
+    def signs(self, keys: Iterable[str], level: Level) -> list[str]:
+        """The words of the signs of one level among keys, in their order."""
+        found = (self.warning_signs[key] for key in keys)
+        return [sign.shown for sign in found if sign.level == level]
+
+    def sources_of(self, page: Page[Item]) -> list[str]:
+        """The page's own sources, then those of the warning signs it shows, each once."""
+        keys = list(page.item.sources)
+        shown = list(self.emergency.signs) if page.kind in SHOWS_EMERGENCY_BLOCK else []
+        if isinstance(page.item, Condition):
+            shown += page.item.when_to_get_help
+        keys += [source for key in shown for source in self.warning_signs[key].sources]
+        return list(dict.fromkeys(keys))
 
     @property
     def conditions(self) -> Mapping[str, Page[Condition]]:

@@ -47,10 +47,25 @@ def source(number: int) -> dict[str, Any]:
     }
 
 
+WARNING_SIGNS = {
+    "numb-bottom": {
+        "level": "emergency",
+        "text": "numbness around your bottom",
+        "sources": ["one"],
+    },
+    "weak-legs": {"level": "emergency", "text": "weakness in both legs", "sources": ["one"]},
+    "cold-leg": {"level": "emergency", "text": "You cannot feel your legs.", "sources": ["two"]},
+    "severe": {"level": "urgent", "text": "The pain is severe.", "sources": ["one"]},
+    "keeps-coming-back": {
+        "level": "see_gp_or_physio",
+        "text": "It keeps coming back.",
+        "editorial": True,
+    },
+}
 EMERGENCY = {
     "title": "Call 999 now if",
     "intro": "These are warning signs.",
-    "signs": ["numbness around your bottom", "weakness in both legs"],
+    "signs": ["numb-bottom", "weak-legs"],
     "action": "Do not wait.",
     "headings": {
         "emergency": "Call 999 if",
@@ -91,11 +106,7 @@ def condition(title: str, exercises: dict[str, list[str]], **fields: Any) -> dic
         "causes": ["Hard exercise."],
         "self_care": ["Lie down and rest.", "Use heat for 10 minutes."],
         "treatment": [{"name": "Painkillers", "description": "Ask a pharmacist."}],
-        "when_to_get_help": {
-            "see_gp_or_physio": ["It keeps coming back."],
-            "urgent": ["The pain is severe."],
-            "emergency": ["You cannot feel your legs."],
-        },
+        "when_to_get_help": ["cold-leg", "severe", "keeps-coming-back"],
         "exercises": exercises,
         "sources": ["one", "two"],
         "review": REVIEW,
@@ -133,6 +144,7 @@ def small_content() -> dict[str, Any]:
     return {
         "link-hosts.yml": ["example.org"],
         "sources.yml": {"one": source(1), "two": source(2)},
+        "warning-signs.yml": WARNING_SIGNS,
         "emergency.yml": EMERGENCY,
         "exercises/knee-hug.yml": exercise(
             "Knee hug", "mobilise", variants={"harder": "bridge", "move_on_when": "No pain."}

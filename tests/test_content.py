@@ -116,7 +116,7 @@ def test_every_condition_links_help_in_several_phases() -> None:
         phases = [phase for phase in PHASES if getattr(page.item.exercises, phase)]
         assert len(phases) >= 3, page.id
         assert page.item.prevention, page.id
-        assert len(page.item.when_to_get_help.emergency) >= 1
+        assert SITE.signs(page.item.when_to_get_help, "urgent")
 
 
 def test_every_exercise_is_used_and_has_a_way_on() -> None:

@@ -199,3 +199,34 @@ def test_all_errors_in_all_files_are_reported_together(tmp_path: Path) -> None:
     )
     assert len(located) == 4
     assert lines[-1] == "4 errors in 3 files"
+
+
+def test_warning_signs_are_set_once_and_graded_once(tmp_path: Path) -> None:
+    content = small_content()
+    content["emergency.yml"]["signs"].append("severe")
+    condition = content["conditions/sudden-spasm.yml"]
+    condition["when_to_get_help"] = ["numb-bottom", "cold-leg", "cold-leg", "no-such-sign", "severe"]
+    lines = failures(write_project(tmp_path, content))
+    assert [line for line in lines if ": error: " in line] == [
+        "content/conditions/sudden-spasm.yml:17:1: error: when_to_get_help: lists no"
+        " see_gp_or_physio sign: every condition says when to get that help",
+        "content/conditions/sudden-spasm.yml:17:3: error: when_to_get_help[0]: 'numb-bottom' is in"
+        " the emergency block that every page shows already",
+        "content/conditions/sudden-spasm.yml:19:3: error: when_to_get_help[2]: 'cold-leg' is listed"
+        " twice",
+        "content/conditions/sudden-spasm.yml:20:3: error: when_to_get_help[3]: no warning sign"
+        " 'no-such-sign' in content/warning-signs.yml",
+        "content/conditions/sudden-spasm.yml:21:3: error: when_to_get_help[4]: 'severe' is in the"
+        " emergency block that every page shows already",
+        "content/emergency.yml:7:3: error: signs[2]: 'severe' is a urgent sign; this block shows"
+        " emergency signs only",
+    ]
+
+
+def test_a_warning_sign_is_cited_or_marked_as_our_advice(tmp_path: Path) -> None:
+    content = small_content()
+    content["warning-signs.yml"]["uncited"] = {"level": "urgent", "text": "A sign with no source."}
+    assert failures(write_project(tmp_path, content))[0] == (
+        "content/warning-signs.yml:27:3: error: uncited: a warning sign needs sources, or"
+        " editorial: true if it is our advice"
+    )
