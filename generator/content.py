@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .clinical import check_clinical_rules
 from .content_types import Emergency, LinkHosts, Sources, WarningSigns, id_problem
 from .errors import ContentError, ContentErrors
 from .json_schemas import schema_comment
@@ -49,6 +50,7 @@ def load_site(root: Path) -> Site:
         known["warning-signs"] = set(signs.value.root)
     errors.extend(check_references(items, known))
     errors.extend(check_warning_signs(signs, emergency, items, known))
+    errors.extend(check_clinical_rules(items))
     if errors or sources is None or emergency is None or signs is None:
         raise ContentErrors(errors)
     pages = [loaded.page for loaded in items]

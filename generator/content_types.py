@@ -349,7 +349,10 @@ class ProgrammeStep(Strict):
     """For example: Day 1, or Weeks 3 to 4."""
     exercise: Id | None = None
     dose: Dose | None = None
-    """Overrides the exercise's own dose for this step."""
+    """Only to differ from the exercise's own dose, with dose_reason. Leave it out to use the
+    exercise's dose."""
+    dose_reason: Text | None = None
+    """Why this plan gives a different dose: the exercise's page shows it beside its own."""
     action: Text | None = None
     """A self-care action that is not an exercise, such as resting from glute training."""
 
@@ -359,6 +362,8 @@ class ProgrammeStep(Strict):
             raise ValueError("a step needs either exercise or action, not both")
         if self.dose is not None and self.exercise is None:
             raise ValueError("dose goes with an exercise step")
+        if (self.dose is None) != (self.dose_reason is None):
+            raise ValueError("a step that changes the exercise's dose says why, in dose_reason")
         return self
 
 

@@ -103,6 +103,9 @@ def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
     for exercise in site.exercises.values():
         stop = _warning("warning", STOP_TITLE, exercise.item.stop_rules)
         warnings[_built(exercise.url)] = (stop, shared)
+    for programme in site.programmes.values():
+        stop = _warning("warning", STOP_TITLE, programme.item.stop_rules)
+        warnings[_built(programme.url)] = (stop, shared)
     return warnings
 
 

@@ -20,7 +20,7 @@ from .content_types import (
 from .errors import ContentError, FieldPath
 from .kinds import KINDS
 from .loader import LoadedFile, dotted
-from .site import Page, Site, UsedBy, markdown_path
+from .site import Page, PlanDose, Site, UsedBy, markdown_path
 
 
 @dataclass(frozen=True)
@@ -87,15 +87,15 @@ def _check_page_signs(
         where = ("when_to_get_help", index)
         if key in shared:
             problem = f"'{key}' is in the emergency block that every page shows already"
-            errors.append(_error(loaded, where, (problem, "remove it here")))
+            errors.append(error_at(loaded, where, (problem, "remove it here")))
         elif key in keys[:index]:
-            errors.append(_error(loaded, where, (f"'{key}' is listed twice", "remove one")))
+            errors.append(error_at(loaded, where, (f"'{key}' is listed twice", "remove one")))
     levels = {catalogue[key].level for key in keys if key in catalogue}
     for level in ("urgent", "see_gp_or_physio"):
         if level not in levels:
             problem = f"lists no {level} sign: every condition says when to get that help"
             hint = "add a sign from content/warning-signs.yml"
-            errors.append(_error(loaded, ("when_to_get_help",), (problem, hint)))
+            errors.append(error_at(loaded, ("when_to_get_help",), (problem, hint)))
     return errors
 
 
@@ -108,7 +108,7 @@ def check_references(items: list[Loaded], known: dict[str, set[str]]) -> list[Co
             if kind not in known:
                 continue
             if target not in known[kind] or (kind == page.kind and target == page.id):
-                errors.append(_error(loaded, where, _missing(kind, target, page)))
+                errors.append(error_at(loaded, where, _missing(kind, target, page)))
     return errors
 
 
@@ -138,11 +138,11 @@ def _check_former_ids(items: list[Loaded], known: dict[str, set[str]]) -> list[C
                 problem = f"duplicate id: '{old}' is already a former id of '{owner}'"
             else:
                 continue
-            errors.append(_error(loaded, ("former_ids", index), (problem, "remove it")))
+            errors.append(error_at(loaded, ("former_ids", index), (problem, "remove it")))
     return errors
 
 
-def _error(loaded: Loaded, where: FieldPath, text: tuple[str, str]) -> ContentError:
+def error_at(loaded: Loaded, where: FieldPath, text: tuple[str, str]) -> ContentError:
     return _error_in(loaded.file, where, text)
 
 
@@ -172,7 +172,12 @@ def resolve(
         for prevention_id in condition.item.prevention:
             prevention_used_by[prevention_id].append(condition)
     in_programmes: dict[str, list[Page[Programme]]] = defaultdict(list)
+    plan_doses: dict[str, list[PlanDose]] = defaultdict(list)
     for programme in programmes.values():
+        for step in programme.item.steps:
+            if step.exercise and step.dose and step.dose_reason:
+                plan = PlanDose(programme, step.when, step.dose, step.dose_reason)
+                plan_doses[step.exercise].append(plan)
         for exercise_id in dict.fromkeys(s.exercise for s in programme.item.steps if s.exercise):
             in_programmes[exercise_id].append(programme)
     return Site(
@@ -182,6 +187,7 @@ def resolve(
         exercise_used_by={key: tuple(value) for key, value in used_by.items()},
         exercise_in_programmes={key: tuple(value) for key, value in in_programmes.items()},
         prevention_used_by={key: tuple(value) for key, value in prevention_used_by.items()},
+        exercise_plan_doses={key: tuple(value) for key, value in plan_doses.items()},
         redirects={
             markdown_path(page.kind, old): page.source_path
             for page in pages

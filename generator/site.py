@@ -8,6 +8,7 @@ from typing import Generic, TypeVar, cast
 
 from .content_types import (
     Condition,
+    Dose,
     Emergency,
     Exercise,
     Item,
@@ -66,6 +67,16 @@ class UsedBy:
 
 
 @dataclass(frozen=True)
+class PlanDose:
+    """A programme that gives an exercise a dose of its own, and why."""
+
+    programme: Page[Programme]
+    when: str
+    dose: Dose
+    reason: str
+
+
+@dataclass(frozen=True)
 class Site:
     items: Mapping[str, Mapping[str, Page[Item]]]
     """Kind folder -> id -> page, each kind sorted by title."""
@@ -74,6 +85,8 @@ class Site:
     exercise_used_by: Mapping[str, tuple[UsedBy, ...]]
     exercise_in_programmes: Mapping[str, tuple[Page[Programme], ...]]
     prevention_used_by: Mapping[str, tuple[Page[Condition], ...]]
+    exercise_plan_doses: Mapping[str, tuple[PlanDose, ...]]
+    """Exercise id -> the programmes that give it a dose other than its own."""
     redirects: Mapping[str, str]
     """Old Markdown path -> current Markdown path: a redirect page stands at the old address."""
     warning_signs: Mapping[str, WarningSign]

@@ -13,6 +13,7 @@ import yaml
 from generator.json_schemas import schema_comment
 from generator.pipeline import Prepared, prepare
 from generator.site import Site
+from generator.write import read_manifest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -172,7 +173,12 @@ def small_content() -> dict[str, Any]:
             [
                 {"when": "Day 1", "action": "Rest from glute training."},
                 {"when": "Day 2", "exercise": "knee-hug"},
-                {"when": "Day 3", "exercise": "bridge", "dose": {**DOSE, "reps": 5}},
+                {
+                    "when": "Day 3",
+                    "exercise": "bridge",
+                    "dose": {**DOSE, "reps": 5},
+                    "dose_reason": "A lighter start.",
+                },
             ],
         ),
     }
@@ -206,12 +212,16 @@ def write_content(root: Path, relative: str, data: Any) -> Path:
 
 
 def copy_from_repo(root: Path, name: str) -> None:
-    source_path, target = REPO / name, root / name
-    if source_path.is_dir():
-        shutil.copytree(source_path, target, dirs_exist_ok=True)
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source_path, target)
+    """A file or folder of the repository as a fresh clone has it: without what the generator
+    wrote there (the files its manifest lists)."""
+    generated = read_manifest(REPO)
+    source_path = REPO / name
+    files = sorted(source_path.rglob("*")) if source_path.is_dir() else [source_path]
+    for path in files:
+        relative = path.relative_to(REPO).as_posix()
+        if path.is_file() and relative not in generated:
+            (root / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, root / relative)
 
 
 def synthetic_content(items: int) -> dict[str, Any]:

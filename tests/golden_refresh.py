@@ -20,8 +20,9 @@ def rendered() -> dict[str, bytes]:
 
 
 def refresh() -> None:
+    outputs = rendered()  # first, so a failure leaves the golden files as they were
     shutil.rmtree(GOLDEN, ignore_errors=True)
-    for relative, data in rendered().items():
+    for relative, data in outputs.items():
         path = GOLDEN / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

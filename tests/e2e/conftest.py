@@ -6,7 +6,6 @@ import functools
 import gzip
 import http.server
 import io
-import shutil
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.cli import main
-from tests.factory import REPO
+from tests.factory import REPO, copy_from_repo
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -35,17 +34,7 @@ PROJECT_FILES = ("content", "docs", "overrides", "schemas", "mkdocs.yml", "urls.
 def copy_project(target: Path) -> Path:
     """The committed project, without anything generated, as a fresh clone would have it."""
     for name in PROJECT_FILES:
-        source = REPO / name
-        if source.is_dir():
-            generated = {"conditions", "exercises", "prevention", "programmes"}
-            ignore = (
-                shutil.ignore_patterns(*generated, "index.md", "get-help.md")
-                if name == "docs"
-                else None
-            )
-            shutil.copytree(source, target / name, ignore=ignore)
-        else:
-            shutil.copy2(source, target / name)
+        copy_from_repo(target, name)
     return target
 
 

@@ -205,7 +205,13 @@ def test_warning_signs_are_set_once_and_graded_once(tmp_path: Path) -> None:
     content = small_content()
     content["emergency.yml"]["signs"].append("severe")
     condition = content["conditions/sudden-spasm.yml"]
-    condition["when_to_get_help"] = ["numb-bottom", "cold-leg", "cold-leg", "no-such-sign", "severe"]
+    condition["when_to_get_help"] = [
+        "numb-bottom",
+        "cold-leg",
+        "cold-leg",
+        "no-such-sign",
+        "severe",
+    ]
     lines = failures(write_project(tmp_path, content))
     assert [line for line in lines if ": error: " in line] == [
         "content/conditions/sudden-spasm.yml:17:1: error: when_to_get_help: lists no"
