@@ -25,8 +25,8 @@ site: $(STAMP)  ## generate docs/ from content/ and build the site into site/
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000
 	$(BIN)/gluteguide serve
 
-check: $(STAMP)  ## validate content/ only
-	$(BIN)/gluteguide check
+check: $(STAMP)  ## validate content/ only; with TODAY=YYYY-MM-DD, also fail on overdue reviews
+	$(BIN)/gluteguide check $(if $(TODAY),--today $(TODAY))
 
 generate: $(STAMP)  ## write docs/ from content/
 	$(BIN)/gluteguide generate

@@ -32,7 +32,7 @@ import jinja2
 import yaml
 
 from generator import render
-from generator.content_types import Emergency, Item, Sources
+from generator.content_types import Emergency, Item, Reviewers, Sources, WarningSigns
 from generator.kinds import KINDS
 from generator.pipeline import DOCS, Prepared, content_security_policy, generate
 from generator.references import resolve
@@ -153,7 +153,11 @@ def naive_load(root: Path) -> Site:
         for kind in KINDS
         for path in sorted((content / kind.folder).glob("*.yml"))
     ]
-    return resolve(pages, sources.root, emergency, context["link_hosts"])
+    signs = WarningSigns.model_validate(pure_python_yaml(content / "warning-signs.yml"))
+    reviewers = Reviewers.model_validate(pure_python_yaml(content / "reviewers.yml"))
+    return resolve(
+        pages, sources.root, emergency, signs.root, reviewers.root, context["link_hosts"]
+    )
 
 
 def pure_python_yaml(path: Path) -> Any:

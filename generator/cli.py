@@ -11,6 +11,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from .build import BuildFailed, mkdocs_build, mkdocs_command
@@ -22,24 +23,43 @@ from .ledger import LEDGER, add_to_ledger, read_ledger
 from .pipeline import expectations, generate, prepare
 
 
-def _check(root: Path, _: argparse.Namespace) -> int:
-    prepared = prepare(root)
-    counts = [f"{len(prepared.site.items[kind.folder])} {kind.counted_as}" for kind in KINDS]
+def _check(root: Path, arguments: argparse.Namespace) -> int:
+    prepared = prepare(root, arguments.today)
+    site = prepared.site
+    counts = [f"{len(site.items[kind.folder])} {kind.counted_as}" for kind in KINDS]
     print("content OK: " + ", ".join(counts))
     unrecorded = prepared.published - {url for _, url in read_ledger(root)}
     if unrecorded:
         print(f"note: {len(unrecorded)} URLs are not in {LEDGER} yet; run `make ledger`")
+    for page in site.all_pages():
+        if site.review_state(page).state == "changed since review":
+            print(f"review again: content/{page.kind}/{page.id}.yml changed since its sign-off")
+    overdue = [
+        page
+        for page in site.all_pages()
+        if arguments.today and page.item.review.next_review < arguments.today
+    ]
+    for page in overdue:
+        due = page.item.review.next_review.isoformat()
+        print(f"overdue: content/{page.kind}/{page.id}.yml was due for review on {due}")
+    return 1 if overdue else 0
+
+
+def _digest(root: Path, _: argparse.Namespace) -> int:
+    site = prepare(root).site
+    for page in site.all_pages():
+        print(f"{page.item.digest()}  content/{page.kind}/{page.id}.yml")
     return 0
 
 
-def _generate(root: Path, _arguments: argparse.Namespace) -> int:
-    _, report = generate(root)
+def _generate(root: Path, arguments: argparse.Namespace) -> int:
+    _, report = generate(root, arguments.today)
     print(f"generated: {report}")
     return 0
 
 
-def _build(root: Path, _arguments: argparse.Namespace) -> int:
-    prepared, report = generate(root)
+def _build(root: Path, arguments: argparse.Namespace) -> int:
+    prepared, report = generate(root, arguments.today)
     print(f"generated: {report}")
     expected = expectations(root, prepared)
     site = mkdocs_build(
@@ -50,6 +70,7 @@ def _build(root: Path, _arguments: argparse.Namespace) -> int:
 
 
 def _serve(root: Path, arguments: argparse.Namespace) -> int:
+    arguments.today = None
     _generate(root, arguments)
     command, environment = mkdocs_command(root, "serve", "--dev-addr", arguments.dev_addr)
     threading.Thread(target=_regenerate_on_change, args=(root,), daemon=True).start()
@@ -88,7 +109,7 @@ def _regenerate_on_change(root: Path) -> None:
         now = _snapshot(root)
         if now != seen:
             seen = now
-            _report(lambda: _generate(root, argparse.Namespace()))
+            _report(lambda: _generate(root, argparse.Namespace(today=None)))
 
 
 def _snapshot(root: Path) -> dict[str, float]:
@@ -111,7 +132,12 @@ def _schemas(root: Path, _: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, tuple[Callable[[Path, argparse.Namespace], int], str]] = {
-    "check": (_check, "validate content/ and report every problem; writes nothing"),
+    "check": (
+        _check,
+        "validate content/ and report every problem, and the pages to review again; with --today,"
+        " fail if a page is past its review date; writes nothing",
+    ),
+    "digest": (_digest, "print each page's content digest, for a clinician's sign-off"),
     "generate": (_generate, "validate, then write the Markdown pages into docs/"),
     "build": (_build, "generate, then build the site into site/ with mkdocs build --strict"),
     "serve": (_serve, "generate, then preview the site, regenerating when content/ changes"),
@@ -130,6 +156,14 @@ def parser() -> argparse.ArgumentParser:
     for name, (_, summary) in COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary)
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+        if name in ("check", "generate", "build"):
+            command.add_argument(
+                "--today",
+                type=date.fromisoformat,
+                default=None,
+                metavar="YYYY-MM-DD",
+                help="judge review dates by this date (pages past their review date say so)",
+            )
         if name == "serve":
             command.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port")
         if name == "ledger":

@@ -95,7 +95,8 @@ def _move_on_rule(loaded: Loaded, exercises: dict[str, Loaded]) -> list[ContentE
         values = _dose_values(exercise.dose, unit)
         beyond = beyond or any(max(first, second or 0) > value for value in values.values())
     harder = exercises.get(exercise.variants.harder or "")
-    if not beyond and harder is None and exercise.category != "relieve":
+    # A harder variant that failed its own checks still counts: it has its own errors.
+    if not beyond and exercise.variants.harder is None and exercise.category != "relieve":
         problem = (
             "leads nowhere: it asks for no more than the starting dose and names no harder variant"
         )

@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from .clinical import check_clinical_rules
-from .content_types import Emergency, LinkHosts, Sources, WarningSigns, id_problem
+from .content_types import (
+    Emergency,
+    LinkHosts,
+    Reviewers,
+    Sources,
+    WarningSigns,
+    id_problem,
+)
 from .errors import ContentError, ContentErrors
 from .json_schemas import schema_comment
 from .kinds import KINDS
@@ -29,6 +36,7 @@ def load_site(root: Path) -> Site:
     sources = _load_single(root, content / "sources.yml", Sources, errors, context)
     signs = _load_single(root, content / WARNING_SIGNS, WarningSigns, errors, context)
     emergency = _load_single(root, content / "emergency.yml", Emergency, errors, context)
+    reviewers = _load_single(root, content / REVIEWERS, Reviewers, errors, context)
     items: list[Loaded] = []
     # Ids come from file names, so an item that fails validation does not also break every
     # reference to it.
@@ -48,19 +56,27 @@ def load_site(root: Path) -> Site:
         known["sources"] = set(sources.value.root)
     if signs is not None:
         known["warning-signs"] = set(signs.value.root)
+    if reviewers is not None:
+        known["reviewers"] = set(reviewers.value.root)
     errors.extend(check_references(items, known))
     errors.extend(check_warning_signs(signs, emergency, items, known))
     errors.extend(check_clinical_rules(items))
-    if errors or sources is None or emergency is None or signs is None:
+    if errors or sources is None or emergency is None or signs is None or reviewers is None:
         raise ContentErrors(errors)
     pages = [loaded.page for loaded in items]
     return resolve(
-        pages, sources.value.root, emergency.value, signs.value.root, context["link_hosts"]
+        pages,
+        sources.value.root,
+        emergency.value,
+        signs.value.root,
+        reviewers.value.root,
+        context["link_hosts"],
     )
 
 
 LINK_HOSTS = "link-hosts.yml"
 WARNING_SIGNS = "warning-signs.yml"
+REVIEWERS = "reviewers.yml"
 _REAL_FOLDERS = "keep content in real folders inside the repository, not links"
 
 

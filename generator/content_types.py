@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -135,22 +137,33 @@ class Strict(BaseModel):
     )
 
 
+class SignOff(Strict):
+    """A clinician's approval of the page's content as it stood: the digest binds it to the text."""
+
+    reviewer: SourceKey
+    """Their id in content/reviewers.yml."""
+    date: Day
+    """When they approved it (YYYY-MM-DD)."""
+    digest: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+    """What `gluteguide digest <file>` printed for the content they approved. When the content
+    changes, the page says it has changed since review."""
+
+
 class Review(Strict):
-    last_reviewed: Day
-    """The date a person last checked this page against its sources (YYYY-MM-DD)."""
+    last_updated: Day
+    """The date an editor last changed or checked this page against its sources (YYYY-MM-DD)."""
     next_review: Day
-    """When it must be checked again: after last_reviewed and at most 3 years later."""
-    reviewer: Text | None = None
-    """Role and name of the clinician who reviewed it. Leave empty until a clinician has: the page
-    then says that clinical review is pending."""
+    """When it must be checked again: after last_updated and at most 3 years later."""
+    sign_off: SignOff | None = None
+    """Leave it out until a clinician listed in content/reviewers.yml has approved the page."""
 
     @field_validator("next_review")
     @classmethod
     def _review_window(cls, next_review: date, info: ValidationInfo) -> date:
-        last = info.data.get("last_reviewed")
+        last = info.data.get("last_updated")
         if last is not None and not last < next_review <= _add_years(last, 3):
             limit = _add_years(last, 3).isoformat()
-            raise ValueError(f"must be after last_reviewed and no later than {limit}")
+            raise ValueError(f"must be after last_updated and no later than {limit}")
         return next_review
 
 
@@ -177,6 +190,14 @@ class Item(Strict):
     def references(self) -> Iterator[Reference]:
         """Every id this item names, with where it names it."""
         yield from _listed(self.sources, "sources", "sources")
+        if self.review.sign_off is not None:
+            yield ("review", "sign_off", "reviewer"), "reviewers", self.review.sign_off.reviewer
+
+    def digest(self) -> str:
+        """A fingerprint of everything on the page but its review block: a sign-off records it."""
+        content = self.model_dump(mode="json", exclude={"review"})
+        text = json.dumps(content, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _listed(ids: Iterable[str], field: str, kind: str) -> Iterator[Reference]:
@@ -415,3 +436,18 @@ class Emergency(Strict):
 class LinkHosts(RootModel[Annotated[list[HostName], Field(min_length=1, max_length=100)]]):
     """content/link-hosts.yml: the only hosts content may link to, over https. A new host shows in a
     pull request as a change to this list."""
+
+
+class Reviewer(Strict):
+    """A clinician who reviews pages. Never add one who has not agreed to review."""
+
+    name: Title
+    profession: Title
+    """For example: Physiotherapist, or General practitioner."""
+    registration_body: Title
+    """For example: HCPC, or GMC."""
+    registration_number: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9-]{2,20}$")]
+
+
+class Reviewers(RootModel[dict[SourceKey, Reviewer]]):
+    """content/reviewers.yml: the clinicians who sign off pages, by id."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .content_types import Emergency, LinkHosts, Sources, WarningSigns
+from .content_types import Emergency, LinkHosts, Reviewers, Sources, WarningSigns
 from .kinds import BY_FOLDER, KINDS
 from .write import write_atomically
 
@@ -18,6 +18,7 @@ SCHEMA_NAMES: dict[str, type[BaseModel]] = {
     "emergency": Emergency,
     "link-hosts": LinkHosts,
     "warning-signs": WarningSigns,
+    "reviewers": Reviewers,
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import urllib.parse
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,15 +34,16 @@ class Prepared:
     def source_date_epoch(self) -> int:
         """The newest review date, so the same content always builds the same bytes."""
         newest = max(
-            (page.item.review.last_reviewed for page in self.site.all_pages()), default=None
+            (page.item.review.last_updated for page in self.site.all_pages()), default=None
         )
         return calendar.timegm(newest.timetuple()) if newest else 0
 
 
-def prepare(root: Path) -> Prepared:
-    """Everything short of writing. Raises ContentErrors listing every problem found."""
+def prepare(root: Path, today: date | None = None) -> Prepared:
+    """Everything short of writing. Raises ContentErrors listing every problem found. today: the
+    date review dates are judged by (an input, never the clock)."""
     site = load_site(root)
-    pages = render_site(site)
+    pages = render_site(site, today)
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
     redirect_pages = render_redirect_pages(site, content_security_policy(root))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
@@ -122,6 +124,6 @@ def hand_written_pages(root: Path, outputs: dict[str, bytes]) -> list[str]:
     )
 
 
-def generate(root: Path) -> tuple[Prepared, WriteReport]:
-    prepared = prepare(root)
+def generate(root: Path, today: date | None = None) -> tuple[Prepared, WriteReport]:
+    prepared = prepare(root, today)
     return prepared, write_outputs(root, prepared.outputs)

@@ -14,6 +14,7 @@ from .content_types import (
     Emergency,
     Item,
     Programme,
+    Reviewer,
     Source,
     WarningSign,
 )
@@ -117,6 +118,8 @@ def _missing(kind: str, target: str, page: Page[Item] | None) -> tuple[str, str]
         return f"'{target}' points at this item itself", "name a different item"
     if kind == "sources":
         return f"no source '{target}' in content/sources.yml", "add it there, or fix the key"
+    if kind == "reviewers":
+        return f"no reviewer '{target}' in content/reviewers.yml", "add them there, or fix the id"
     if kind == "warning-signs":
         return (
             f"no warning sign '{target}' in content/warning-signs.yml",
@@ -156,6 +159,7 @@ def resolve(
     sources: Mapping[str, Source],
     emergency: Emergency,
     warning_signs: Mapping[str, WarningSign],
+    reviewers: Mapping[str, Reviewer],
     link_hosts: frozenset[str],
 ) -> Site:
     items: dict[str, dict[str, Page[Item]]] = {kind.folder: {} for kind in KINDS}
@@ -194,5 +198,6 @@ def resolve(
             for old in page.item.former_ids
         },
         warning_signs=dict(warning_signs),
+        reviewers=dict(reviewers),
         link_hosts=link_hosts,
     )

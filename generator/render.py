@@ -48,6 +48,7 @@ def environment() -> jinja2.Environment:
         PHASE_TITLES=PHASE_TITLES,
         KINDS=BY_FOLDER,
         exercise_ids=exercise_ids,
+        today=None,
     )
     return env
 
@@ -129,9 +130,11 @@ def section_anchors() -> frozenset[str]:
     return frozenset(re.findall(r"\{ #([a-z0-9-]+) \}", "".join(sources)))
 
 
-def render_site(site: Site) -> dict[str, str]:
-    """Every generated page: Markdown path relative to docs/ -> its text."""
+def render_site(site: Site, today: date | None = None) -> dict[str, str]:
+    """Every generated page: Markdown path relative to docs/ -> its text. today, when given, is the
+    date pages past their next review are judged by: an input, so a build never reads the clock."""
     env = environment()
+    env.globals["today"] = today
     pages: dict[str, str] = {}
 
     def render(template: str, here: str, **values: Any) -> None:

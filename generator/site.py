@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Generic, TypeVar, cast
+from typing import Generic, Literal, TypeVar, cast
 
 from .content_types import (
     Condition,
@@ -16,6 +16,8 @@ from .content_types import (
     Phase,
     Prevention,
     Programme,
+    Reviewer,
+    SignOff,
     Source,
     WarningSign,
 )
@@ -67,6 +69,13 @@ class UsedBy:
 
 
 @dataclass(frozen=True)
+class ReviewState:
+    state: Literal["not reviewed", "reviewed", "changed since review"]
+    reviewer: Reviewer | None = None
+    sign_off: SignOff | None = None
+
+
+@dataclass(frozen=True)
 class PlanDose:
     """A programme that gives an exercise a dose of its own, and why."""
 
@@ -90,6 +99,7 @@ class Site:
     redirects: Mapping[str, str]
     """Old Markdown path -> current Markdown path: a redirect page stands at the old address."""
     warning_signs: Mapping[str, WarningSign]
+    reviewers: Mapping[str, Reviewer]
     link_hosts: frozenset[str]
     """The hosts content may link to (content/link-hosts.yml)."""
 
@@ -97,6 +107,15 @@ class Site:
         """The words of the signs of one level among keys, in their order."""
         found = (self.warning_signs[key] for key in keys)
         return [sign.shown for sign in found if sign.level == level]
+
+    def review_state(self, page: Page[Item]) -> ReviewState:
+        """Whether a clinician has approved the page as it stands now."""
+        sign_off = page.item.review.sign_off
+        if sign_off is None:
+            return ReviewState("not reviewed")
+        reviewer = self.reviewers[sign_off.reviewer]
+        current = sign_off.digest == page.item.digest()
+        return ReviewState("reviewed" if current else "changed since review", reviewer, sign_off)
 
     def sources_of(self, page: Page[Item]) -> list[str]:
         """The page's own sources, then those of the warning signs it shows, each once."""

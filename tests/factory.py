@@ -35,7 +35,7 @@ def real_pages() -> list[str]:
     return sorted(site.published - redirects)
 
 
-REVIEW = {"last_reviewed": "2026-01-15", "next_review": "2027-01-15", "reviewer": None}
+REVIEW = {"last_updated": "2026-01-15", "next_review": "2027-01-15"}
 DOSE = {"sets": 2, "reps": 10, "rest_seconds": 30, "how_often": "once a day"}
 
 
@@ -91,7 +91,7 @@ def exercise(title: str, category: str = "stretch", **fields: Any) -> dict[str, 
         "should_feel": "A gentle stretch in the buttock.",
         "common_mistakes": ["Holding your breath."],
         "stop_rules": ["Stop if the pain gets sharper."],
-        "variants": {"move_on_when": "It feels easy for a week."},
+        "variants": {"move_on_when": "You can do 3 sets of 10 with no pain."},
         "sources": ["one", "two"],
         "review": REVIEW,
         **fields,
@@ -142,10 +142,11 @@ def programme(title: str, steps: list[dict[str, Any]], **fields: Any) -> dict[st
 
 def small_content() -> dict[str, Any]:
     """A fixture set that exercises every template: the golden files are rendered from it."""
-    return {
+    content: dict[str, Any] = {
         "link-hosts.yml": ["example.org"],
         "sources.yml": {"one": source(1), "two": source(2)},
         "warning-signs.yml": WARNING_SIGNS,
+        "reviewers.yml": {},
         "emergency.yml": EMERGENCY,
         "exercises/knee-hug.yml": exercise(
             "Knee hug", "mobilise", variants={"harder": "bridge", "move_on_when": "No pain."}
@@ -182,6 +183,7 @@ def small_content() -> dict[str, Any]:
             ],
         ),
     }
+    return copy.deepcopy(content)  # callers change it freely
 
 
 def write_project(root: Path, content: dict[str, Any], raw: dict[str, str] | None = None) -> Path:

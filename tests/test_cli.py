@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -61,7 +62,7 @@ def test_errors_are_plain_sorted_and_counted(project: Path) -> None:
         "content/exercises/bridge.yml:12:17: error: dose.hold_seconds: expected a whole number,"
         " got 'thirty'",
         "  hint: write digits only, for example 30",
-        "content/exercises/bridge.yml:32:1: error: titel: unknown field 'titel'",
+        "content/exercises/bridge.yml:31:1: error: titel: unknown field 'titel'",
         "  hint: did you mean 'title'?",
         "2 errors in 1 file",
     ]
@@ -74,7 +75,7 @@ def test_github_annotations_under_actions(project: Path) -> None:
     assert result.stdout.splitlines() == [
         "::error file=content/exercises/bridge.yml,line=12,col=17::dose.hold_seconds: expected a"
         " whole number, got 'thirty' (hint: write digits only, for example 30)",
-        "::error file=content/exercises/bridge.yml,line=32,col=1::titel: unknown field 'titel'"
+        "::error file=content/exercises/bridge.yml,line=31,col=1::titel: unknown field 'titel'"
         " (hint: did you mean 'title'?)",
     ]
 
@@ -112,7 +113,7 @@ def test_generate_reports_counts(project: Path) -> None:
 def test_internal_errors_show_a_traceback_only_with_debug(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(_: Path) -> None:
+    def broken(*_: object) -> None:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr("generator.cli.prepare", broken)
@@ -251,3 +252,65 @@ def test_a_pipe_in_a_programme_step_stays_in_its_cell(tmp_path: Path) -> None:
     rows = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("</tr>")[:-1]
     assert [row.count("<td") for row in rows] == [3, 3]
     assert "Day 1 | Day 2" in rows[0] and "Rest | then walk slowly." in rows[0]
+
+
+def test_a_sign_off_is_bound_to_the_text_it_approved(project: Path) -> None:
+    write_content(
+        project,
+        "content/reviewers.yml",
+        {
+            "a-physio": {
+                "name": "Alex Example",
+                "profession": "Physiotherapist",
+                "registration_body": "HCPC",
+                "registration_number": "PH000000",
+            }
+        },
+    )
+    digests = dict(line.split("  ")[::-1] for line in run(project, "digest").stdout.splitlines())
+    bridge = small_content()["exercises/bridge.yml"]
+    bridge["review"] = {
+        "last_updated": "2026-01-15",
+        "next_review": "2027-01-15",
+        "sign_off": {
+            "reviewer": "a-physio",
+            "date": "2026-02-01",
+            "digest": digests["content/exercises/bridge.yml"],
+        },
+    }
+    write_content(project, "content/exercises/bridge.yml", bridge)
+    assert run(project, "build").returncode == 0
+    assert (
+        "Clinically reviewed by Alex Example, Physiotherapist (HCPC PH000000), on 1 February 2026."
+        in page_text(project, "exercises/bridge")
+    )
+    # The same sign-off after the text changed: the page and check both say so.
+    write_content(project, "content/exercises/bridge.yml", {**bridge, "purpose": "New words."})
+    result = run(project, "check")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-1] == (
+        "review again: content/exercises/bridge.yml changed since its sign-off"
+    )
+    assert run(project, "build").returncode == 0
+    assert "Changed since its clinical review." in page_text(project, "exercises/bridge")
+    assert "Clinically reviewed by" not in page_text(project, "exercises/bridge")
+
+
+def test_a_page_past_its_review_date_says_so_and_check_fails(project: Path) -> None:
+    result = run(project, "check", "--today", "2027-01-16")
+    assert result.returncode == 1
+    assert "overdue: content/exercises/bridge.yml was due for review on 2027-01-15" in result.stdout
+    assert run(project, "check", "--today", "2027-01-15").returncode == 0
+    assert run(project, "build", "--today", "2027-01-16").returncode == 0
+    assert (
+        "Past its review date. This page was due to be checked again on 15 January 2027"
+        in page_text(project, "exercises/bridge")
+    )
+    # Without --today the build does not read the clock: the same content, the same page.
+    assert run(project, "build").returncode == 0
+    assert "Past its review date" not in page_text(project, "exercises/bridge")
+
+
+def page_text(project: Path, url: str) -> str:
+    html = (project / "site" / url / "index.html").read_text(encoding="utf-8")
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split()).replace(" .", ".").replace(" ,", ",")

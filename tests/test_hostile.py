@@ -132,7 +132,7 @@ REFUSED = [
     ({"purpose": "Stop \u202eif it hurts"}, "5:10", "purpose: invisible character U+202E"),
     ({"stop_rules": ["Stop.\r    - fake"]}, "24:3", "stop_rules[0]: control character U+000D"),
     ({"purpose": "[" * 8000}, "5:10", "purpose: is too long: at most 600 characters"),
-    ({"former_ids": ["index"]}, "35:3", "former_ids[0]: 'index' is reserved"),
+    ({"former_ids": ["index"]}, "34:3", "former_ids[0]: 'index' is reserved"),
 ]
 
 
@@ -174,9 +174,9 @@ def raw_exercise(root: Path, name: str, replace: tuple[str, str]) -> None:
         (("  reps: 10", "  reps: 1:30"), "13:9", "dose.reps: '1:30' is not a plain whole number"),
         (("  reps: 10", "  reps: " + "9" * 5000), "13:9", "dose.reps: '99999999999999999...'"),
         (
-            ("last_reviewed: '2026-01-15'", "last_reviewed: '9999-01-15'"),
-            "31:18",
-            "review.last_reviewed: 9999-01-15 is not a plausible date",
+            ("last_updated: '2026-01-15'", "last_updated: '9999-01-15'"),
+            "31:17",
+            "review.last_updated: 9999-01-15 is not a plausible date",
         ),
     ],
 )

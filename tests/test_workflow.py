@@ -14,11 +14,12 @@ from tests.factory import REPO
 
 WORKFLOW_TEXT = (REPO / ".github/workflows/site.yml").read_text(encoding="utf-8")
 WORKFLOW: dict[Any, Any] = yaml.safe_load(WORKFLOW_TEXT)
+REVIEW_WORKFLOW_TEXT = (REPO / ".github/workflows/review-dates.yml").read_text(encoding="utf-8")
 
 
 def test_actions_are_pinned_by_commit_with_a_version_comment() -> None:
-    uses = re.findall(r"uses: (\S+)(.*)", WORKFLOW_TEXT)
-    assert len(uses) == 4
+    uses = re.findall(r"uses: (\S+)(.*)", WORKFLOW_TEXT + REVIEW_WORKFLOW_TEXT)
+    assert len(uses) == 5
     for action, comment in uses:
         assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", action), action
         assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), action
@@ -63,7 +64,7 @@ def test_checkout_never_keeps_the_token() -> None:
         for step in job["steps"]
         if step.get("uses", "").startswith("actions/checkout@")
     ]
-    assert len(checkouts) == 2
+    assert len(checkouts) == 2  # site.yml; review-dates.yml is audited by zizmor too
     assert all(step["with"]["persist-credentials"] is False for step in checkouts)
 
 
@@ -73,3 +74,12 @@ def test_ci_tests_the_oldest_and_newest_supported_python() -> None:
     test = WORKFLOW["jobs"]["test"]
     assert test["strategy"]["matrix"]["python"] == ["3.11", "3.13"]
     assert test["container"] == "python:${{ matrix.python }}-bookworm"
+
+
+def test_a_scheduled_job_fails_while_a_page_is_overdue() -> None:
+    workflow = yaml.safe_load(REVIEW_WORKFLOW_TEXT)
+    assert workflow[True]["schedule"] == [{"cron": "0 6 * * 1"}]
+    steps = workflow["jobs"]["overdue"]["steps"]
+    assert steps[-1]["run"] == 'make check TODAY="$(date -u +%F)"'
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "$(BIN)/gluteguide check $(if $(TODAY),--today $(TODAY))" in makefile

@@ -33,7 +33,7 @@ def test_step_text_cannot_contradict_the_dose(tmp_path: Path) -> None:
     assert errors_for(tmp_path, **{"exercises/bridge.yml": bridge}) == [
         "content/exercises/bridge.yml:18:3: error: steps[0]: gives a range, '20 to 30 seconds',"
         " but the dose gives one amount",
-        "content/exercises/bridge.yml:36:3: error: tips[0]: says '12 reps' but the dose says"
+        "content/exercises/bridge.yml:35:3: error: tips[0]: says '12 reps' but the dose says"
         " reps 10",
     ]
 

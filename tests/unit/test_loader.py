@@ -63,8 +63,8 @@ def test_yaml_1_1_booleans_are_refused(tmp_path: Path) -> None:
 
 
 def test_impossible_date(tmp_path: Path) -> None:
-    assert errors_of(tmp_path, "review:\n  last_reviewed: 2026-02-30\n") == [
-        "content/exercises/item.yml:2:18: error: review.last_reviewed: '2026-02-30' is not a real"
+    assert errors_of(tmp_path, "review:\n  last_updated: 2026-02-30\n") == [
+        "content/exercises/item.yml:2:17: error: review.last_updated: '2026-02-30' is not a real"
         " date (day is out of range for month) | write dates as YYYY-MM-DD, for example 2026-11-21"
     ]
 

@@ -120,7 +120,7 @@ def fixture_site() -> Site:
     sources = Sources.model_validate(content["sources.yml"], context=context)
     emergency = Emergency.model_validate(content["emergency.yml"], context=context)
     signs = WarningSigns.model_validate(content["warning-signs.yml"], context=context)
-    return resolve(pages, sources.root, emergency, signs.root, HOSTS)
+    return resolve(pages, sources.root, emergency, signs.root, {}, HOSTS)
 
 
 @cache

@@ -52,7 +52,7 @@ def test_the_editor_contract_example(tmp_path: Path) -> None:
 def test_unknown_key_suggests_the_field(tmp_path: Path) -> None:
     root = project_with(tmp_path, **{"exercises/bridge.yml": exercise("Bridge", titel="x")})
     assert failures(root)[:2] == [
-        "content/exercises/bridge.yml:34:1: error: titel: unknown field 'titel'",
+        "content/exercises/bridge.yml:33:1: error: titel: unknown field 'titel'",
         "  hint: did you mean 'title'?",
     ]
 
@@ -67,12 +67,12 @@ def test_suggestions_come_from_the_model_being_validated(tmp_path: Path) -> None
     hints = {line: lines[n + 1] for n, line in enumerate(lines) if "unknown field" in line}
     assert hints == {
         # Exercises have no summary field, so none is suggested.
-        "content/exercises/bridge.yml:34:1: error: summery: unknown field 'summery'": (
+        "content/exercises/bridge.yml:33:1: error: summery: unknown field 'summery'": (
             "  hint: remove it, or check the field names in schemas/"
         ),
         "content/exercises/knee-hug.yml:16:3: error: dose.hodl_seconds: unknown field"
         " 'hodl_seconds'": "  hint: did you mean 'hold_seconds'?",
-        "content/prevention/keep-moving.yml:14:1: error: summery: unknown field 'summery'": (
+        "content/prevention/keep-moving.yml:13:1: error: summery: unknown field 'summery'": (
             "  hint: did you mean 'summary'?"
         ),
     }
@@ -125,11 +125,11 @@ def test_unsafe_text_is_refused(tmp_path: Path, text: str, message: str) -> None
 
 
 def test_review_window(tmp_path: Path) -> None:
-    review = {"last_reviewed": "2026-01-15", "next_review": "2029-02-01", "reviewer": None}
+    review = {"last_updated": "2026-01-15", "next_review": "2029-02-01"}
     root = project_with(tmp_path, **{"exercises/bridge.yml": exercise("Bridge", review=review)})
     assert failures(root)[0] == (
         "content/exercises/bridge.yml:32:16: error: review.next_review: must be after"
-        " last_reviewed and no later than 2029-01-15"
+        " last_updated and no later than 2029-01-15"
     )
 
 
@@ -143,7 +143,9 @@ def test_wrong_choice_lists_the_choices(tmp_path: Path) -> None:
 
 def test_references_to_missing_items_and_sources(tmp_path: Path) -> None:
     item = exercise(
-        "Bridge", sources=["one", "nope"], variants={"easier": "knee-hugg", "move_on_when": "Soon."}
+        "Bridge",
+        sources=["one", "nope"],
+        variants={"easier": "knee-hugg", "move_on_when": "You can do 3 sets."},
     )
     root = project_with(tmp_path, **{"exercises/bridge.yml": item})
     assert failures(root) == [
@@ -161,7 +163,7 @@ def test_former_id_that_is_a_current_id(tmp_path: Path) -> None:
         tmp_path, **{"exercises/bridge.yml": exercise("Bridge", former_ids=["knee-hug"])}
     )
     assert failures(root)[0] == (
-        "content/exercises/bridge.yml:35:3: error: former_ids[0]: duplicate id: 'knee-hug' is"
+        "content/exercises/bridge.yml:34:3: error: former_ids[0]: duplicate id: 'knee-hug' is"
         " the id of a current exercises item"
     )
 
