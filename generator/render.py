@@ -134,24 +134,26 @@ def render_site(site: Site, today: date | None = None) -> dict[str, str]:
     """Every generated page: Markdown path relative to docs/ -> its text. today, when given, is the
     date pages past their next review are judged by: an input, so a build never reads the clock."""
     env = environment()
-    env.globals["today"] = today
     pages: dict[str, str] = {}
 
     def render(template: str, here: str, **values: Any) -> None:
-        pages[here] = env.get_template(template).render(site=site, here=here, **values)
+        pages[here] = env.get_template(template).render(site=site, here=here, today=today, **values)
 
     render("home.md.j2", "index.md")
     render("get-help.md.j2", "get-help.md")
     for kind in KINDS:
         render(kind.index_template, f"{kind.folder}/index.md", title=kind.title)
     for page in site.all_pages():
-        pages[page.source_path] = render_item_page(env, site, page)
+        pages[page.source_path] = render_item_page(env, site, page, today)
     return pages
 
 
-def render_item_page(env: jinja2.Environment, site: Site, page: Page[Item]) -> str:
+def render_item_page(
+    env: jinja2.Environment, site: Site, page: Page[Item], today: date | None = None
+) -> str:
     template = env.get_template(BY_FOLDER[page.kind].template)
-    return template.render(site=site, here=page.source_path, page=page, item=page.item)
+    values = {"site": site, "here": page.source_path, "page": page, "item": page.item}
+    return template.render(**values, today=today)
 
 
 def render_redirect_pages(site: Site, csp: str) -> dict[str, str]:
