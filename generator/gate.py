@@ -14,6 +14,7 @@ from pathlib import Path
 
 import html5lib
 
+from .content_types import LEVELS, Level
 from .site import Site
 from .text import plain_text
 
@@ -89,17 +90,18 @@ class Expectations:
 def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
     emergency = site.emergency
     shared = _warning("danger", emergency.title, site.signs(emergency.signs, "emergency"))
-    warnings: dict[str, tuple[Warning, ...]] = {"get-help/index.html": (shared,)}
+    titles = emergency.headings.model_dump()
+
+    def by_level(signs: dict[Level, list[str]]) -> list[Warning]:
+        return [
+            _warning(KIND[level], titles[level], signs[level]) for level in LEVELS if signs[level]
+        ]
+
+    # The get-help page: the emergency block, then every other sign by level.
+    warnings = {"get-help/index.html": (shared, *by_level(site.other_signs()))}
     for page in site.conditions.values():
-        keys = page.item.when_to_get_help
-        headings = emergency.headings
-        own = site.signs(keys, "emergency")
-        warnings[_built(page.url)] = (
-            *([_warning("danger", headings.emergency, own)] if own else []),
-            shared,
-            _warning("warning", headings.urgent, site.signs(keys, "urgent")),
-            _warning("info", headings.see_gp_or_physio, site.signs(keys, "see_gp_or_physio")),
-        )
+        signs = {level: site.signs(page.item.when_to_get_help, level) for level in LEVELS}
+        warnings[_built(page.url)] = (shared, *by_level(signs))
     for exercise in site.exercises.values():
         stop = _warning("warning", STOP_TITLE, exercise.item.stop_rules)
         warnings[_built(exercise.url)] = (stop, shared)
@@ -110,6 +112,8 @@ def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
 
 
 STOP_TITLE = "Stop straight away if"
+KIND = {"emergency": "danger", "urgent": "warning", "see_gp_or_physio": "info"}
+"""The admonition that shows each level of help."""
 
 
 def _warning(kind: str, title: str, items: list[str]) -> Warning:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar, cast
 
 from .content_types import (
+    LEVELS,
     Condition,
     Dose,
     Emergency,
@@ -107,6 +108,11 @@ class Site:
         """The words of the signs of one level among keys, in their order."""
         found = (self.warning_signs[key] for key in keys)
         return [sign.shown for sign in found if sign.level == level]
+
+    def other_signs(self) -> dict[Level, list[str]]:
+        """Every sign not in the emergency block, by level: the get-help page lists them all."""
+        others = [key for key in self.warning_signs if key not in self.emergency.signs]
+        return {level: self.signs(others, level) for level in LEVELS}
 
     def review_state(self, page: Page[Item]) -> ReviewState:
         """Whether a clinician has approved the page as it stands now."""
