@@ -19,8 +19,8 @@ $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NODE_STAMP)
 
-site: $(STAMP)  ## generate docs/ from content/ and build the site into site/
-	$(BIN)/gluteguide build
+site: $(STAMP)  ## generate docs/ from content/ and build the site into site/ (TODAY=YYYY-MM-DD: mark overdue pages)
+	$(BIN)/gluteguide build $(if $(TODAY),--today $(TODAY))
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000
 	$(BIN)/gluteguide serve
