@@ -13,9 +13,9 @@ from .content_types import (
     Reviewers,
     Sources,
     WarningSigns,
-    id_problem,
 )
 from .errors import ContentError, ContentErrors
+from .fields import id_problem
 from .json_schemas import schema_comment
 from .kinds import KINDS
 from .loader import LoadedFile, load_file

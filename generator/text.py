@@ -9,6 +9,7 @@ or cell.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -29,10 +30,14 @@ _INLINE_SYNTAX = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(?:([#+\-!])|(\d+)\.(?=\s|$)|=)")
 # Format characters that change how text reads without being seen: bidirectional overrides and
 # isolates, zero-width characters, the byte order mark.
+# Unicode's control characters (category Cc), but for the tab and the line feed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 _WHITE_SPACE = re.compile(r"\s+")
+_NEEDS_ESCAPING = re.compile(r"[^\S ]|  |[&<>\\`*_{}\[\]|]")
+"""Anything markdown_inline would change: white space other than single spaces, or syntax."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +63,13 @@ def one_line(text: str) -> str:
     return _WHITE_SPACE.sub(" ", text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def markdown_inline(text: str) -> Markup:
     """A value as Markdown that renders as exactly its text, its links made by the generator."""
+    # Most values are plain words: nothing to escape, and the same few thousand recur on every
+    # page (titles, dose lines, headings), hence the cache.
+    if not _NEEDS_ESCAPING.search(text) and not _LINE_START.match(text):
+        return Markup(text)
     rendered = []
     for part in parts(one_line(text)):
         if isinstance(part, Link):
@@ -105,7 +115,7 @@ def problems_in_text(text: str) -> list[str]:
     found = []
     for character in sorted(set(_INVISIBLE.findall(text))):
         found.append(f"invisible character U+{ord(character):04X} ({unicodedata.name(character)})")
-    for character in sorted({c for c in text if unicodedata.category(c) == "Cc"} - {"\n", "\t"}):
+    for character in sorted(set(_CONTROL.findall(text))):
         found.append(f"control character U+{ord(character):04X}")
     return found
 
