@@ -230,7 +230,13 @@ def test_stopping_serve_stops_mkdocs_too(project: Path, stop: signal.Signals) ->
 def test_the_suite_notices_a_process_left_running() -> None:
     straggler = subprocess.Popen(["sleep", "60"])
     try:
-        assert processes_marked(os.environ[RUN_MARK]).get(straggler.pid) == "sleep 60"
+        # Popen returns once the child is forked; it becomes `sleep` a moment later.
+        deadline = time.monotonic() + 10
+        seen = None
+        while seen != "sleep 60" and time.monotonic() < deadline:
+            seen = processes_marked(os.environ[RUN_MARK]).get(straggler.pid)
+            time.sleep(0.05)
+        assert seen == "sleep 60"
     finally:
         straggler.kill()
         straggler.wait()
