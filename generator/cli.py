@@ -33,7 +33,7 @@ def _check(root: Path, arguments: argparse.Namespace) -> int:
         print(f"note: {len(unrecorded)} URLs are not in {LEDGER} yet; run `make ledger`")
     for page in site.all_pages():
         if site.review_state(page).state == "changed since review":
-            print(f"review again: content/{page.kind}/{page.id}.yml changed since its sign-off")
+            print(f"review again: {page.content_file} changed since its sign-off")
     overdue = [
         page
         for page in site.all_pages()
@@ -41,14 +41,14 @@ def _check(root: Path, arguments: argparse.Namespace) -> int:
     ]
     for page in overdue:
         due = page.item.review.next_review.isoformat()
-        print(f"overdue: content/{page.kind}/{page.id}.yml was due for review on {due}")
+        print(f"overdue: {page.content_file} was due for review on {due}")
     return 1 if overdue else 0
 
 
 def _digest(root: Path, _: argparse.Namespace) -> int:
     site = prepare(root).site
     for page in site.all_pages():
-        print(f"{page.item.digest()}  content/{page.kind}/{page.id}.yml")
+        print(f"{page.item.digest()}  {page.content_file}")
     return 0
 
 

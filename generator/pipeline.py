@@ -79,7 +79,7 @@ def _ids_that_are_sections(site: Site) -> list[ContentError]:
     anchors = section_anchors()
     return [
         ContentError(
-            f"content/{page.kind}/{page.id}.yml",
+            page.content_file,
             1,
             1,
             "",

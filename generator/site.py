@@ -60,6 +60,11 @@ class Page(Generic[ItemType]):
         """The page's address within the site: '/exercises/glute-bridge/'."""
         return url_of(self.source_path)
 
+    @property
+    def content_file(self) -> str:
+        """The file the page is made from: 'content/exercises/glute-bridge.yml'."""
+        return f"content/{self.kind}/{self.id}.yml"
+
 
 @dataclass(frozen=True)
 class UsedBy:

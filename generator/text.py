@@ -28,13 +28,11 @@ _INLINE_SYNTAX = re.compile(r"([\\`*_{}\[\]|])")
 # Syntax only at the start of a line, where a value may stand: a heading, a list, a rule, an
 # admonition. A setext underline (=) has no backslash escape, so it becomes a character reference.
 _LINE_START = re.compile(r"^(?:([#+\-!])|(\d+)\.(?=\s|$)|=)")
-# Format characters that change how text reads without being seen: bidirectional overrides and
-# isolates, zero-width characters, the byte order mark.
 # Unicode's control characters (category Cc), but for the tab and the line feed.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Format characters that change how text reads without being seen: bidirectional overrides and
+# isolates, zero-width characters, the byte order mark.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-
-
 _WHITE_SPACE = re.compile(r"\s+")
 _NEEDS_ESCAPING = re.compile(r"[^\S ]|  |[&<>\\`*_{}\[\]|]")
 """Anything markdown_inline would change: white space other than single spaces, or syntax."""
