@@ -70,7 +70,6 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _serve(root: Path, arguments: argparse.Namespace) -> int:
-    arguments.today = None
     _generate(root, arguments)
     command, environment = mkdocs_command(root, "serve", "--dev-addr", arguments.dev_addr)
     threading.Thread(target=_regenerate_on_change, args=(root,), daemon=True).start()
@@ -156,6 +155,7 @@ def parser() -> argparse.ArgumentParser:
     for name, (_, summary) in COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary)
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+        command.set_defaults(today=None)  # the preview and the ledger judge no review dates
         if name in ("check", "generate", "build"):
             command.add_argument(
                 "--today",

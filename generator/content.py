@@ -52,12 +52,9 @@ def load_site(root: Path) -> Site:
             errors.extend(problems)
             if item is not None:
                 items.append(Loaded(Page(kind.folder, path.stem, item), file))
-    if sources is not None:
-        known["sources"] = set(sources.value.root)
-    if signs is not None:
-        known["warning-signs"] = set(signs.value.root)
-    if reviewers is not None:
-        known["reviewers"] = set(reviewers.value.root)
+    for name, single in (("sources", sources), ("warning-signs", signs), ("reviewers", reviewers)):
+        if single is not None:
+            known[name] = set(single.value.root)
     errors.extend(check_references(items, known))
     errors.extend(check_warning_signs(signs, emergency, items, known))
     errors.extend(check_clinical_rules(items))

@@ -16,7 +16,7 @@ from .errors import ContentError, ContentErrors
 from .gate import Expectations, expected_warnings
 from .ledger import check_ledger
 from .render import render_redirect_pages, render_site, section_anchors
-from .site import Site, url_of
+from .site import Site, markdown_path, url_of
 from .write import WriteReport, conflicts, read_manifest, write_outputs
 
 DOCS = "docs"
@@ -62,15 +62,16 @@ def _redirects_in_the_way(site: Site, pages: set[str]) -> list[ContentError]:
     """A former address must not be the address of a page, or the redirect would replace it."""
     return [
         ContentError(
-            f"content/{new.removesuffix('.md')}.yml",
+            page.content_file,
             1,
             1,
             "former_ids",
-            f"'{url_of(old)}' is the address of a page that exists",
+            f"'{old_url}' is the address of a page that exists",
             "remove the former id, or rename the page that has the address",
         )
-        for old, new in sorted(site.redirects.items())
-        if url_of(old) in pages
+        for page in site.all_pages()
+        for old_url in (url_of(markdown_path(page.kind, old)) for old in page.item.former_ids)
+        if old_url in pages
     ]
 
 
@@ -91,9 +92,9 @@ def _ids_that_are_sections(site: Site) -> list[ContentError]:
     ]
 
 
-def content_security_policy(root: Path) -> str:
+def content_security_policy(root: Path, config: dict[str, Any] | None = None) -> str:
     """The site's policy, set once in mkdocs.yml (extra.content_security_policy)."""
-    return str(_mkdocs_config(root)["extra"]["content_security_policy"])
+    return str((config or _mkdocs_config(root))["extra"]["content_security_policy"])
 
 
 def _mkdocs_config(root: Path) -> dict[str, Any]:
@@ -104,9 +105,10 @@ def _mkdocs_config(root: Path) -> dict[str, Any]:
 def expectations(root: Path, prepared: Prepared) -> Expectations:
     """What the output gate holds the built site to."""
     site = prepared.site
-    own_host = urllib.parse.urlsplit(_mkdocs_config(root)["site_url"]).hostname or ""
+    config = _mkdocs_config(root)
+    own_host = urllib.parse.urlsplit(config["site_url"]).hostname or ""
     return Expectations(
-        policy=content_security_policy(root),
+        policy=content_security_policy(root, config),
         hosts=site.link_hosts | {own_host},
         redirects=frozenset(url_of(old).strip("/") + "/index.html" for old in site.redirects),
         warnings=expected_warnings(site),

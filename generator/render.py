@@ -120,6 +120,7 @@ def _plural(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
+@functools.cache
 def section_anchors() -> frozenset[str]:
     """The fixed anchors of page sections ({ #steps }), which an item's own id must not repeat:
     its heading carries its id."""
