@@ -25,7 +25,7 @@ from .content_types import (
 from .kinds import KINDS
 
 ItemType = TypeVar("ItemType", bound=Item, covariant=True)
-SHOWS_EMERGENCY_BLOCK = ("conditions", "exercises")
+SHOWS_EMERGENCY_BLOCK = ("conditions", "exercises", "programmes")
 """The kinds of page that carry the emergency block."""
 
 
