@@ -9,8 +9,6 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     NonNegativeInt,
     PositiveInt,
@@ -22,6 +20,7 @@ from pydantic import (
 )
 
 from .errors import FieldPath
+from .pose import Drawing
 from .fields import (
     MAX_ENTRIES,
     Address,
@@ -31,6 +30,7 @@ from .fields import (
     Ids,
     Phrase,
     SourceKey,
+    Strict,
     Text,
     Texts,
     Title,
@@ -40,14 +40,6 @@ Reference = tuple[FieldPath, str, str]
 """(where in the file, the kind of item it points at, the id it points at)"""
 Phase = Literal["relieve", "mobilise", "stretch", "strengthen"]
 PHASES: tuple[Phase, ...] = ("relieve", "mobilise", "stretch", "strengthen")
-
-
-class Strict(BaseModel):
-    """Unknown keys are errors, so a typo never silently drops content."""
-
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
-    )
 
 
 class SignOff(Strict):
@@ -256,6 +248,9 @@ class Exercise(Item):
     """When to stop straight away."""
     precautions: Texts = []
     variants: Variants
+    drawings: Annotated[list[Drawing], Field(max_length=3)] = []
+    """The starting position, the end position and, where the movement needs it, one between,
+    drawn from joint angles (see generator/pose.py for what each value means)."""
     sources: list[SourceKey] = Field(min_length=2, max_length=MAX_ENTRIES)
 
     def references(self) -> Iterator[Reference]:

@@ -9,6 +9,8 @@ from typing import Annotated
 
 from pydantic import (
     AfterValidator,
+    BaseModel,
+    ConfigDict,
     Field,
     StringConstraints,
     ValidationInfo,
@@ -117,3 +119,11 @@ HostName = Annotated[
     ),
     AfterValidator(_not_punycode),
 ]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors, so a typo never silently drops content."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
+    )
