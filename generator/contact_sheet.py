@@ -8,13 +8,12 @@ import argparse
 import html
 from pathlib import Path
 
+import yaml
 from pydantic import ValidationError
 
 from .drawing import draw_exercise
 from .loader import read_regular_file
 from .pose import Drawing
-
-import yaml
 
 
 def sheet(root: Path, files: list[Path]) -> str:
@@ -34,13 +33,15 @@ def sheet(root: Path, files: list[Path]) -> str:
         except ValidationError as error:
             parts.append(f"<p class='bad'>{html.escape(str(error))}</p></div>")
             continue
-        steps = ["Starting position: " + data.get("start_position", "")] + data.get("steps", [])
-        for drawing, drawn in zip(drawings, draw_exercise(drawings), strict=True) if drawings else ():
+        steps = ["Starting position: " + data.get("start_position", ""), *data.get("steps", [])]
+        results = draw_exercise(drawings) if drawings else []
+        for drawing, drawn in zip(drawings, results, strict=True):
             text = steps[drawing.step] if drawing.step < len(steps) else "(no such step)"
             problems = "; ".join(problem[1] for problem in drawn.problems)
             parts.append(
                 f"<div class='cell'>{drawn.svg}<p>{drawing.step}: {html.escape(text)}</p>"
-                f"<p><i>{html.escape(drawing.shows)}</i></p><p class='bad'>{html.escape(problems)}</p></div>"
+                f"<p><i>{html.escape(drawing.shows)}</i></p>"
+                f"<p class='bad'>{html.escape(problems)}</p></div>"
             )
         parts.append("</div>")
     return "".join(parts) + "</body></html>"

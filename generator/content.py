@@ -14,6 +14,7 @@ from .content_types import (
     Sources,
     WarningSigns,
 )
+from .drawing_rules import check_drawings
 from .errors import ContentError, ContentErrors
 from .fields import id_problem
 from .json_schemas import schema_comment
@@ -58,6 +59,7 @@ def load_site(root: Path) -> Site:
     errors.extend(check_references(items, known))
     errors.extend(check_warning_signs(signs, emergency, items, known))
     errors.extend(check_clinical_rules(items))
+    errors.extend(check_drawings(items))
     if errors or sources is None or emergency is None or signs is None or reviewers is None:
         raise ContentErrors(errors)
     pages = [loaded.page for loaded in items]

@@ -20,7 +20,6 @@ from pydantic import (
 )
 
 from .errors import FieldPath
-from .pose import Drawing
 from .fields import (
     MAX_ENTRIES,
     Address,
@@ -35,6 +34,7 @@ from .fields import (
     Texts,
     Title,
 )
+from .pose import Drawing
 
 Reference = tuple[FieldPath, str, str]
 """(where in the file, the kind of item it points at, the id it points at)"""

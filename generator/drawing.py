@@ -273,17 +273,15 @@ def _props_behind(drawing: Drawing, points: dict[str, Vec]) -> Iterator[Shape]:
     for surface in ("ball", "sofa"):
         if f"{surface}-top" not in points:
             continue
-        top, floor, away = (
-            points[f"{surface}-top"],
-            points[f"{surface}-floor"],
-            points[f"{surface}-away"],
-        )
+        upper, lower = points[f"{surface}-top"], points[f"{surface}-floor"]
+        away = points[f"{surface}-away"]
         if surface == "ball":
-            radius = (floor[1] - top[1]) / 2
-            svg = f'<circle class="p po" cx="{_n(top[0])}" cy="{_n(top[1] + radius)}" r="{_n(radius)}"/>'
+            radius = (lower[1] - upper[1]) / 2
+            x, y = _n(upper[0]), _n(upper[1] + radius)
+            svg = f'<circle class="p po" cx="{x}" cy="{y}" r="{_n(radius)}"/>'
         else:
-            left, right = sorted((top[0] + (away[0] - top[0]) * -0.05, away[0]))
-            svg = _rect(left, top[1], right - left, floor[1] - top[1], 3)
+            left, right = sorted((upper[0] + (away[0] - upper[0]) * -0.05, away[0]))
+            svg = _rect(left, upper[1], right - left, lower[1] - upper[1], 3)
         yield Shape(-1e8, svg, (0, 0, 0, 0), surface)
 
 
@@ -302,7 +300,8 @@ def _props_on_top(drawing: Drawing, points: dict[str, Vec], figure: Figure) -> I
             ends.append(add(hip, tuple(0.8 * c for c in sub(knee, hip))))  # type: ignore[arg-type]
         svg = f'<path class="b" d="{_path(ends)}" stroke-width="2.2"/>'
         for end in ends:
-            svg += f'<circle class="b" cx="{_n(end[0])}" cy="{_n(end[1])}" r="{_n(RADIUS["thigh"] + 0.6)}" fill="none" stroke-width="1.4"/>'
+            ring = _n(RADIUS["thigh"] + 0.6)
+            svg += f'<circle class="b" cx="{_n(end[0])}" cy="{_n(end[1])}" r="{ring}" fill="none"/>'
         yield Shape(1e8, svg, (0, 0, 0, 0), "band")
     if "pack" in drawing.props:
         place = points[drawing.highlight[0] if drawing.highlight else "right-buttock"]
@@ -317,7 +316,8 @@ def _props_on_top(drawing: Drawing, points: dict[str, Vec], figure: Figure) -> I
     if "knee-pillow" in drawing.props:
         left, right = points["left-knee"], points["right-knee"]
         middle = tuple((a + b) / 2 for a, b in zip(left, right, strict=True))
-        svg = f'<ellipse class="p po" cx="{_n(middle[0])}" cy="{_n(middle[1])}" rx="6" ry="3" stroke-width="1.2"/>'
+        x, y = _n(middle[0]), _n(middle[1])
+        svg = f'<ellipse class="p po" cx="{x}" cy="{y}" rx="6" ry="3" stroke-width="1.2"/>'
         yield Shape((left[2] + right[2]) / 2, svg, (0, 0, 0, 0), "knee pillow")
     if "chair" in drawing.props:
         hand = max((points["left-wrist"], points["right-wrist"]), key=lambda p: p[1])
@@ -365,12 +365,15 @@ def _arrow(
         (b[0] - ux * 1.5 + nx * 2.4, b[1] - uy * 1.5 + ny * 2.4, 0.0),
         (b[0] - ux * 1.5 - nx * 2.4, b[1] - uy * 1.5 - ny * 2.4, 0.0),
     ]
-    svg = f'<path class="a" d="{_path([a, b])}" stroke-width="1.4"/><path class="a ah" d="{_path(head, close=True)}"/>'
+    svg = (
+        f'<path class="a" d="{_path([a, b])}" stroke-width="1.4"/>'
+        f'<path class="a ah" d="{_path(head, close=True)}"/>'
+    )
     return Shape(1e9, svg, (0, 0, 0, 0), "arrow")
 
 
 def _outside(shapes: list[Shape], frame: tuple[float, float]) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     width, height = frame
     for shape in shapes:
         left, top, right, bottom = shape.box
@@ -385,8 +388,10 @@ def _outside(shapes: list[Shape], frame: tuple[float, float]) -> list[Problem]:
             problems.append(
                 (
                     (),
-                    f"the {shape.name} sticks out of the frame's {edge} edge by {amount * CM_PER_UNIT:.0f} cm",
-                    "change the angles or the view; every drawing of an exercise shares the first one's frame",
+                    f"the {shape.name} sticks out of the frame's {edge} edge"
+                    f" by {amount * CM_PER_UNIT:.0f} cm",
+                    "change the angles or the view: an exercise's drawings share the first one's"
+                    " frame",
                 )
             )
     return problems

@@ -259,7 +259,7 @@ def _reach(drawing: Drawing, points: dict[str, Vec], problems: list[Problem]) ->
         goal = add(goal, scale(unit(sub(points[f"{side}-{tip}"], goal), (0, 1, 0)), contact))
         distance = length(sub(goal, start))
         if distance > first + second - 0.01:
-            short = (distance - first - second) * CM_PER_UNIT
+            short = math.ceil((distance - first - second) * CM_PER_UNIT)
             problems.append(
                 (
                     ("reach", mover),
@@ -295,7 +295,7 @@ def pose(drawing: Drawing) -> Figure:
     figure = Figure(world, [], problems)
     _hands_and_feet(figure, orientation, {part for part, _ in supports})
     figure.limbs = limbs()
-    _check_floor(figure, supports)
+    _check_floor(figure)
     return figure
 
 
@@ -424,19 +424,19 @@ for _name, _sign in SIDES:
     }
 
 
-def _check_floor(figure: Figure, supports: list[tuple[str, str]]) -> None:
+_SHOWN = {"lumbar": "back", "pelvis": "bottom", "neck": "shoulders"}
+_SHOWN |= {f"{side}-toe": f"{side}-toes" for side, _sign in SIDES}
+
+
+def _check_floor(figure: Figure) -> None:
     for name, radius in _CHECKED.items():
         depth = radius - figure.points[name][1]
         if depth > FLOOR_TOLERANCE:
-            part = (
-                name.replace("lumbar", "back")
-                .replace("pelvis", "bottom")
-                .replace("neck", "shoulders")
-            )
+            part = _SHOWN.get(name, name).replace("-", " ")
             figure.problems.append(
                 (
                     (),
-                    f"the {part} goes {depth * CM_PER_UNIT:.0f} cm through the floor",
+                    f"the floor cuts {depth * CM_PER_UNIT:.0f} cm into the {part}",
                     "change the joint angles or what the body rests on",
                 )
             )

@@ -6,6 +6,7 @@ It runs after `mkdocs build` and before the new site replaces the old one.
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
@@ -25,6 +26,8 @@ ARTICLE_ELEMENTS = frozenset(
         "article",
         "div",
         "em",
+        "figcaption",
+        "figure",
         "h1",
         "h2",
         "h3",
@@ -57,8 +60,34 @@ ARTICLE_CLASSES = frozenset(
         "md-typeset",
         "gg-screen-only",
         "gg-reference",
+        "gg-figure",
+        "gg-steps",
     ]
 )
+_SVG = "{http://www.w3.org/2000/svg}"
+# Drawings (generator/drawing.py): shapes made of numbers, styled by class, labelled by content.
+SVG_ATTRIBUTES = {
+    "svg": {"viewBox", "class", "role", "aria-label", "stroke-linecap", "stroke-linejoin"},
+    "path": {"class", "d", "stroke-width", "fill"},
+    "circle": {"class", "cx", "cy", "r", "fill", "stroke-width"},
+    "ellipse": {"class", "cx", "cy", "rx", "ry", "stroke-width"},
+    "rect": {"class", "x", "y", "width", "height", "rx", "stroke-width"},
+}
+SVG_CLASSES = frozenset(
+    ["gg-drawing", "o", "n", "q", "f", "p", "po", "k", "g", "b", "h", "a", "ah"]
+)
+_SVG_VALUE = {
+    "d": re.compile(r"^[MLHVZ0-9 .-]+$"),
+    "viewBox": re.compile(r"^0 0 [0-9.]+ [0-9.]+$"),
+    "role": re.compile(r"^img$"),
+    "stroke-linecap": re.compile(r"^round$"),
+    "stroke-linejoin": re.compile(r"^round$"),
+    "fill": re.compile(r"^none$"),
+    "class": re.compile(r"^[a-z -]+$"),
+    "aria-label": re.compile(r"^[^<>]*$"),
+}
+_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+_XMLNS = "{http://www.w3.org/2000/xmlns/}xmlns"
 # Never anywhere on a page: elements that embed or re-base other documents.
 FORBIDDEN_ELEMENTS = frozenset(["base", "embed", "frame", "frameset", "iframe", "object", "portal"])
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster")
@@ -85,6 +114,15 @@ class Expectations:
     """Pages that exist to forward a former address, the only ones with a refresh."""
     warnings: dict[str, tuple[Warning, ...]]
     """Page path in the built site -> the warning blocks it must show."""
+    drawings: dict[str, tuple[str, ...]]
+    """Page path in the built site -> the text alternatives of its drawings, in order."""
+
+
+def expected_drawings(site: Site) -> dict[str, tuple[str, ...]]:
+    return {
+        _built(page.url): tuple(plain_text(drawing.shows) for drawing in page.item.drawings)
+        for page in site.exercises.values()
+    }
 
 
 def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
@@ -157,6 +195,13 @@ def check_page(relative: str, document: ElementTree.Element, expected: Expectati
             problems.append(
                 f"warning block '{warning.kind}: {warning.title}' is missing or changed"
             )
+    drawn = tuple(
+        plain_text(svg.get("aria-label", ""))
+        for article in articles
+        for svg in article.iter(_SVG + "svg")
+    )
+    if drawn != expected.drawings.get(relative, ()):
+        problems.append("the drawings are missing, changed or out of place")
     return problems
 
 
@@ -216,6 +261,9 @@ def _url_problem(value: str, hosts: frozenset[str]) -> str | None:
 def _check_article(article: ElementTree.Element) -> list[str]:
     problems = []
     for element in _elements(article):
+        if element.tag.startswith(_SVG):
+            problems += _check_svg(element)
+            continue
         if element.tag not in ARTICLE_ELEMENTS:
             problems.append(f"<{element.tag}> is not allowed in the article")
         allowed = ARTICLE_ATTRIBUTES.get(element.tag, set()) | ARTICLE_ATTRIBUTES["*"]
@@ -225,6 +273,23 @@ def _check_article(article: ElementTree.Element) -> list[str]:
         for name in element.get("class", "").split():
             if name not in ARTICLE_CLASSES:
                 problems.append(f'<{element.tag} class="{name}"> is not allowed in the article')
+    return problems
+
+
+def _check_svg(element: ElementTree.Element) -> list[str]:
+    tag = element.tag.removeprefix(_SVG)
+    if tag not in SVG_ATTRIBUTES:
+        return [f"<svg:{tag}> is not allowed in a drawing"]
+    problems = []
+    for name, value in element.attrib.items():
+        if name == _XMLNS and tag == "svg":
+            continue
+        pattern = _SVG_VALUE.get(name, _NUMBER)
+        if name not in SVG_ATTRIBUTES[tag] or not pattern.match(value):
+            problems.append(f'<svg:{tag} {name}="{value[:40]}"> is not allowed in a drawing')
+    for name in element.get("class", "").split():
+        if name not in SVG_CLASSES:
+            problems.append(f'<svg:{tag} class="{name}"> is not allowed in a drawing')
     return problems
 
 

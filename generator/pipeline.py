@@ -13,7 +13,7 @@ import yaml
 
 from .content import load_site
 from .errors import ContentError, ContentErrors
-from .gate import Expectations, expected_warnings
+from .gate import Expectations, expected_drawings, expected_warnings
 from .ledger import check_ledger
 from .render import render_redirect_pages, render_site, section_anchors
 from .site import Site, markdown_path, url_of
@@ -112,6 +112,7 @@ def expectations(root: Path, prepared: Prepared) -> Expectations:
         hosts=site.link_hosts | {own_host},
         redirects=frozenset(url_of(old).strip("/") + "/index.html" for old in site.redirects),
         warnings=expected_warnings(site),
+        drawings=expected_drawings(site),
     )
 
 

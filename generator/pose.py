@@ -11,7 +11,7 @@ can copy.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field
 
@@ -55,7 +55,8 @@ Region = Literal["tummy", "lower-back", "left-buttock", "right-buttock"]
 _SUPPORT = re.compile(r"^([a-z-]+)(?: on (ball|sofa))?$")
 
 
-def _angle(low: int, high: int) -> object:
+def _angle(low: int, high: int) -> Any:
+    # Any: pydantic's Field stands in for the default value of a float field.
     return Field(default=0, ge=low, le=high)
 
 

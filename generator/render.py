@@ -12,7 +12,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .content_types import PHASES, Condition, Dose, Item
+from .content_types import PHASES, Condition, Dose, Exercise, Item
+from .drawing import draw_exercise
 from .kinds import BY_FOLDER, KINDS
 from .site import Page, Site
 from .text import html_text, markdown_inline
@@ -48,9 +49,23 @@ def environment() -> jinja2.Environment:
         PHASE_TITLES=PHASE_TITLES,
         KINDS=BY_FOLDER,
         exercise_ids=exercise_ids,
+        drawings_by_step=drawings_by_step,
         today=None,
     )
     return env
+
+
+def drawings_by_step(exercise: Exercise) -> dict[int, Markup]:
+    """Step number (0 for the starting position) -> its drawing as an SVG figure. The SVG holds
+    numbers the generator computed and the escaped text alternative, nothing else from content."""
+    drawn = draw_exercise(exercise.drawings) if exercise.drawings else []
+    figures = {}
+    for drawing, result in zip(exercise.drawings, drawn, strict=True):
+        caption = "Starting position" if drawing.step == 0 else f"Step {drawing.step}"
+        figures[drawing.step] = Markup(
+            f'<figure class="gg-figure">{result.svg}<figcaption>{caption}</figcaption></figure>'
+        )
+    return figures
 
 
 def long_date(day: date) -> str:

@@ -61,6 +61,9 @@ _PLAIN: dict[str, tuple[str, str]] = {
     "string_too_long": ("is too long: at most {max_length} characters", "say it more briefly"),
     "greater_than": ("must be more than {gt}, got {got}", ""),
     "greater_than_equal": ("must be {ge} or more, got {got}", ""),
+    "less_than_equal": ("must be at most {le}, got {got}", ""),
+    "float_type": ("expected a number, got {got}", "write digits only, for example 45"),
+    "float_parsing": ("expected a number, got {got}", "write digits only, for example 45"),
     "literal_error": ("expected one of {expected}, got {got}", ""),
 }
 
@@ -87,7 +90,11 @@ def _explain(model: type[BaseModel], detail: ErrorDetails) -> tuple[str, str]:
         template = _PATTERNS.get(name, _ID_PATTERN)
     else:
         template = _PLAIN.get(kind, (detail["msg"], ""))
-    values = {**context, "got": _shown(detail.get("input")), "name": name}
+    # Limits of float fields arrive as floats (150.0); editors wrote and read them as 150.
+    limits = {
+        k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in context.items()
+    }
+    values = {**limits, "got": _shown(detail.get("input")), "name": name}
     return template[0].format(**values), template[1].format(**values)
 
 

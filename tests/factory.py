@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,32 @@ EMERGENCY = {
 }
 
 
+LYING = {"hip": {"flexion": 50}, "knee": 100, "shoulder": {"flexion": 10}}
+DRAWINGS = [
+    {
+        "shows": "Lying on your back with both knees bent and feet flat.",
+        "step": 0,
+        "body": "on-back",
+        "rests_on": ["back", "feet"],
+        "props": ["mat", "pillow"],
+        "right": LYING,
+        "left": LYING,
+        "moves": "right-knee",
+    },
+    {
+        "shows": "The right knee hugged towards the chest with the right hand.",
+        "step": 2,
+        "body": "on-back",
+        "rests_on": ["back", "left-foot"],
+        "props": ["mat", "pillow"],
+        "right": {"hip": {"flexion": 115}, "knee": 130, "shoulder": {"flexion": 70}},
+        "left": {**LYING, "shoulder": {"flexion": 70}},
+        "reach": {"right-hand": "right-knee"},
+        "highlight": ["right-buttock"],
+    },
+]
+
+
 def exercise(title: str, category: str = "stretch", **fields: Any) -> dict[str, Any]:
     return {
         "title": title,
@@ -94,6 +121,8 @@ def exercise(title: str, category: str = "stretch", **fields: Any) -> dict[str, 
         "variants": {"move_on_when": "You can do 3 sets of 10 with no pain."},
         "sources": ["one", "two"],
         "review": REVIEW,
+        # Through JSON, so no two places share one dict (YAML would write an anchor).
+        "drawings": json.loads(json.dumps(DRAWINGS)),
         **fields,
     }
 

@@ -1,0 +1,53 @@
+"""What the drawings of an exercise must be: the starting position first, then the steps they
+show in order, each a pose the body can take, on the floor and inside the frame."""
+
+from __future__ import annotations
+
+from .content_types import Exercise
+from .drawing import draw_exercise
+from .errors import ContentError
+from .references import Loaded, error_at
+
+
+def check_drawings(items: list[Loaded]) -> list[ContentError]:
+    errors = []
+    for loaded in items:
+        exercise = loaded.page.item
+        if isinstance(exercise, Exercise) and exercise.drawings:
+            errors += _order(loaded, exercise)
+            for index, drawn in enumerate(draw_exercise(exercise.drawings)):
+                for where, problem, hint in drawn.problems:
+                    errors.append(error_at(loaded, ("drawings", index, *where), (problem, hint)))
+    return errors
+
+
+def _order(loaded: Loaded, exercise: Exercise) -> list[ContentError]:
+    errors = []
+    steps = [drawing.step for drawing in exercise.drawings]
+    if steps[0] != 0:
+        hint = "add a drawing of the starting position with step: 0 before the others"
+        errors.append(
+            error_at(
+                loaded,
+                ("drawings", 0, "step"),
+                ("must be 0: the first drawing shows the starting position", hint),
+            )
+        )
+    for index, step in enumerate(steps):
+        if step > len(exercise.steps):
+            problem = f"there is no step {step}: the exercise has {len(exercise.steps)} steps"
+            errors.append(
+                error_at(
+                    loaded,
+                    ("drawings", index, "step"),
+                    (problem, "give the number of the step it shows"),
+                )
+            )
+        elif index and step <= steps[index - 1]:
+            problem = f"step {step} comes after step {steps[index - 1]}: keep step order"
+            errors.append(
+                error_at(
+                    loaded, ("drawings", index, "step"), (problem, "put the drawings in step order")
+                )
+            )
+    return errors
