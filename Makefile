@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # axe-core and Lighthouse for the browser tests, from package-lock.json (no browser is downloaded)
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site serve test unit browser check generate lint schemas golden ledger lock clean bench
+.PHONY: site serve test unit browser check generate lint schemas golden ledger lock clean bench drawings
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,9 @@ schemas: $(STAMP)  ## re-export schemas/*.schema.json from the models
 
 golden: $(STAMP)  ## refresh the golden Markdown after reviewing a template change
 	$(BIN)/python -m tests.golden_refresh
+
+drawings: $(STAMP)  ## the contact sheet: every exercise drawing, rendered to build/drawings/sheet.png with Chromium
+	$(BIN)/python -m generator.contact_sheet --out build/drawings
 
 ledger: $(STAMP)  ## record new published URLs in urls.txt
 	$(BIN)/gluteguide ledger --add
