@@ -141,24 +141,10 @@ def test_the_real_content_starts_with_the_first_days_sequence() -> None:
     assert "heat" in acute.self_care[0].lower()
 
 
-# Issue 10 is open until this is empty: these exercises have no drawings yet. The test fails both
-# when a drawn exercise loses its drawings and when one is drawn and left on this list.
-NOT_YET_DRAWN = frozenset(
-    {
-        "bow-and-arrow-rotation",
-        "clamshell",
-        "cold-application",
-        "heat-application",
-        "massage-ball-release",
-        "self-massage",
-    }
-)
-
-
 def test_every_exercise_shows_its_start_and_end_position() -> None:
     exercises = real_site().exercises
     undrawn = {id for id, page in exercises.items() if len(page.item.drawings) < 2}
-    assert undrawn == NOT_YET_DRAWN
+    assert undrawn == set()
     for page in exercises.values():
         steps = [drawing.step for drawing in page.item.drawings]
         if steps:
