@@ -59,7 +59,8 @@ def load_site(root: Path) -> Site:
     errors.extend(check_references(items, known))
     errors.extend(check_warning_signs(signs, emergency, items, known))
     errors.extend(check_clinical_rules(items))
-    errors.extend(check_drawings(items))
+    drawing_errors, drawings = check_drawings(items)
+    errors.extend(drawing_errors)
     if errors or sources is None or emergency is None or signs is None or reviewers is None:
         raise ContentErrors(errors)
     pages = [loaded.page for loaded in items]
@@ -70,6 +71,7 @@ def load_site(root: Path) -> Site:
         signs.value.root,
         reviewers.value.root,
         context["link_hosts"],
+        drawings,
     )
 
 

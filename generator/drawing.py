@@ -19,6 +19,7 @@ from markupsafe import escape
 from .figure import (
     CM_PER_UNIT,
     HEAD_RADIUS,
+    LIMBS,
     RADIUS,
     SURFACES,
     Figure,
@@ -27,9 +28,9 @@ from .figure import (
     add,
     apply,
     compose,
-    limbs,
     part_at,
     pose,
+    scale,
     sub,
     turn,
 )
@@ -65,7 +66,7 @@ def draw_exercise(drawings: Sequence[Drawing]) -> list[Drawn]:
     figures = [pose(drawing) for drawing in drawings]
     cameras = [_camera(drawing, figure) for drawing, figure in zip(drawings, figures, strict=True)]
     width, height = frame_of(drawings)
-    first = _body_box(drawings[0], cameras[0])
+    first = _body_box(cameras[0])
     shift = (width / 2 - (first[0] + first[2]) / 2, height - MARGIN - 3 - first[3])
     drawn = []
     for index, drawing in enumerate(drawings):
@@ -119,9 +120,8 @@ def _away(figure: Figure, at: Vec, distance: float) -> Vec:
     return (math.copysign(distance, at[0] - middle[0]), 0.0, 0.0)
 
 
-def _body_box(drawing: Drawing, points: dict[str, Vec]) -> tuple[float, float, float, float]:
-    shapes = list(_body_shapes(drawing, points, None))
-    return _union(shape.box for shape in shapes)
+def _body_box(points: dict[str, Vec]) -> tuple[float, float, float, float]:
+    return _union(shape.box for shape in _body_shapes(points))
 
 
 def _union(boxes: Iterator[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
@@ -137,9 +137,9 @@ def _draw(
     frame: tuple[float, float],
 ) -> Drawn:
     problems = list(figure.problems)
-    shapes = sorted(_body_shapes(drawing, points, figure), key=lambda shape: shape.depth)
+    shapes = sorted(_body_shapes(points), key=lambda shape: shape.depth)
     behind = list(_floor(drawing, points, frame)) + list(_props_behind(drawing, points))
-    on_top = list(_props_on_top(drawing, points, figure))
+    on_top = list(_props_on_top(drawing, points))
     on_top += [_highlight(points[region]) for region in drawing.highlight]
     if drawing.moves is not None:
         arrow = _arrow(drawing, points, following)
@@ -197,9 +197,7 @@ def _tones(points: dict[str, Vec]) -> dict[str, str]:
     return tones
 
 
-def _body_shapes(
-    drawing: Drawing, points: dict[str, Vec], figure: Figure | None
-) -> Iterator[Shape]:
+def _body_shapes(points: dict[str, Vec]) -> Iterator[Shape]:
     tones = _tones(points)
     corners = [
         points[name]
@@ -229,15 +227,9 @@ def _body_shapes(
         "head",
     )
 
-    for limb in limbs():
-        joint = "hip" if limb.start.endswith(("hip", "knee", "heel")) else "shoulder"
-        tone = tones[f"{limb.side}-{joint}"]
-        name = limb.end.split("-", 1)[1].replace("ankle", "lower leg").replace("toe", "foot")
-        name = name.replace("wrist", "forearm").replace("fingers", "hand").replace("knee", "thigh")
-        name = name.replace("elbow", "upper arm")
-        yield _capsule(
-            f"{limb.side} {name}", [points[limb.start], points[limb.end]], limb.radius, tone
-        )
+    for limb in LIMBS:
+        tone = tones[f"{limb.side}-{limb.girdle}"]
+        yield _capsule(limb.name, [points[limb.start], points[limb.end]], limb.radius, tone)
 
 
 def _circle(centre: Vec, radius: float) -> str:
@@ -292,12 +284,12 @@ def _rect(x: float, y: float, width: float, height: float, corner: float) -> str
     )
 
 
-def _props_on_top(drawing: Drawing, points: dict[str, Vec], figure: Figure) -> Iterator[Shape]:
+def _props_on_top(drawing: Drawing, points: dict[str, Vec]) -> Iterator[Shape]:
     if "band" in drawing.props:
         ends = []
         for side in ("left", "right"):
             hip, knee = points[f"{side}-hip"], points[f"{side}-knee"]
-            ends.append(add(hip, tuple(0.8 * c for c in sub(knee, hip))))  # type: ignore[arg-type]
+            ends.append(add(hip, scale(sub(knee, hip), 0.8)))
         svg = f'<path class="b" d="{_path(ends)}" stroke-width="2.2"/>'
         for end in ends:
             ring = _n(RADIUS["thigh"] + 0.6)
@@ -315,7 +307,7 @@ def _props_on_top(drawing: Drawing, points: dict[str, Vec], figure: Figure) -> I
         )
     if "knee-pillow" in drawing.props:
         left, right = points["left-knee"], points["right-knee"]
-        middle = tuple((a + b) / 2 for a, b in zip(left, right, strict=True))
+        middle = scale(add(left, right), 0.5)
         x, y = _n(middle[0]), _n(middle[1])
         svg = f'<ellipse class="p po" cx="{x}" cy="{y}" rx="6" ry="3" stroke-width="1.2"/>'
         yield Shape((left[2] + right[2]) / 2, svg, (0, 0, 0, 0), "knee pillow")

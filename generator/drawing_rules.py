@@ -9,16 +9,21 @@ from .errors import ContentError
 from .references import Loaded, error_at
 
 
-def check_drawings(items: list[Loaded]) -> list[ContentError]:
+def check_drawings(items: list[Loaded]) -> tuple[list[ContentError], dict[str, tuple[str, ...]]]:
+    """Every problem with the drawings, and each exercise's drawings as SVG: drawn once, here,
+    for both the check and the pages."""
     errors = []
+    drawn_by_id = {}
     for loaded in items:
         exercise = loaded.page.item
         if isinstance(exercise, Exercise) and exercise.drawings:
             errors += _order(loaded, exercise)
-            for index, drawn in enumerate(draw_exercise(exercise.drawings)):
-                for where, problem, hint in drawn.problems:
+            drawn = draw_exercise(exercise.drawings)
+            for index, result in enumerate(drawn):
+                for where, problem, hint in result.problems:
                     errors.append(error_at(loaded, ("drawings", index, *where), (problem, hint)))
-    return errors
+            drawn_by_id[loaded.page.id] = tuple(result.svg for result in drawn)
+    return errors, drawn_by_id
 
 
 def _order(loaded: Loaded, exercise: Exercise) -> list[ContentError]:

@@ -72,16 +72,17 @@ class Limb:
     end: str
     radius: float
     side: str
-    """'left', 'right' or 'middle'."""
+    """'left' or 'right'."""
+    girdle: str
+    """'hip' or 'shoulder': which side is nearer is judged there."""
+    name: str
+    """As an editor reads it in a message, for example 'right forearm'."""
 
 
 @dataclass
 class Figure:
     points: dict[str, Vec]
-    limbs: list[Limb]
     problems: list[Problem] = field(default_factory=list)
-    flat: set[str] = field(default_factory=set)
-    """Hands and feet resting flat on a surface."""
 
 
 def add(a: Vec, b: Vec) -> Vec:
@@ -292,9 +293,8 @@ def pose(drawing: Drawing) -> Figure:
     orientation = {name: compose(base, frame) for name, frame in frames.items()}
     supports = drawing.supports()
     world = _grounded(world, supports, problems)
-    figure = Figure(world, [], problems)
-    _hands_and_feet(figure, orientation, {part for part, _ in supports})
-    figure.limbs = limbs()
+    _hands_and_feet(world, orientation, {part for part, _ in supports})
+    figure = Figure(world, problems)
     _check_floor(figure)
     return figure
 
@@ -363,10 +363,11 @@ def _levelled(
     return best
 
 
-def _hands_and_feet(figure: Figure, orientation: dict[str, Matrix], resting: set[str]) -> None:
+def _hands_and_feet(
+    points: dict[str, Vec], orientation: dict[str, Matrix], resting: set[str]
+) -> None:
     """Adds each hand's and foot's far end: flat on the floor where it rests, otherwise in line
     with the forearm, or at a right angle to the shin turned by the ankle angle."""
-    points = figure.points
     for side, _sign in SIDES:
         forward = apply(orientation[f"{side}-foot"], (1, 0, 0))
         down = apply(orientation[f"{side}-foot"], (0, -1, 0))
@@ -374,7 +375,6 @@ def _hands_and_feet(figure: Figure, orientation: dict[str, Matrix], resting: set
         if {f"{side}-foot", "feet"} & resting and ankle[1] - ANKLE_HEIGHT < FLOOR_TOLERANCE + 1:
             forward = unit((forward[0], 0.0, forward[2]))
             down = (0.0, -1.0, 0.0)
-            figure.flat.add(f"{side}-foot")
         heel = add(
             ankle, add(scale(down, ANKLE_HEIGHT - RADIUS["foot"]), scale(forward, -0.2 * FOOT))
         )
@@ -389,22 +389,34 @@ def _hands_and_feet(figure: Figure, orientation: dict[str, Matrix], resting: set
                 if length(flat) > 0.3
                 else unit((points["neck"][0] - points["pelvis"][0], 0.0, 0.0))
             )
-            figure.flat.add(f"{side}-hand")
         points[f"{side}-fingers"] = add(wrist, scale(along, HAND * 0.75))
 
 
-def limbs() -> list[Limb]:
-    limbs = []
-    for side, _sign in SIDES:
-        limbs += [
-            Limb(f"{side}-hip", f"{side}-knee", RADIUS["thigh"], side),
-            Limb(f"{side}-knee", f"{side}-ankle", RADIUS["shank"], side),
-            Limb(f"{side}-heel", f"{side}-toe", RADIUS["foot"], side),
-            Limb(f"{side}-shoulder", f"{side}-elbow", RADIUS["upper-arm"], side),
-            Limb(f"{side}-elbow", f"{side}-wrist", RADIUS["forearm"], side),
-            Limb(f"{side}-wrist", f"{side}-fingers", RADIUS["hand"], side),
-        ]
-    return limbs
+def _limbs() -> tuple[Limb, ...]:
+    parts = [
+        ("hip", "knee", "thigh", "hip"),
+        ("knee", "ankle", "lower leg", "hip"),
+        ("heel", "toe", "foot", "hip"),
+        ("shoulder", "elbow", "upper arm", "shoulder"),
+        ("elbow", "wrist", "forearm", "shoulder"),
+        ("wrist", "fingers", "hand", "shoulder"),
+    ]
+    radii = {
+        "thigh": RADIUS["thigh"],
+        "lower leg": RADIUS["shank"],
+        "foot": RADIUS["foot"],
+        "upper arm": RADIUS["upper-arm"],
+        "forearm": RADIUS["forearm"],
+        "hand": RADIUS["hand"],
+    }
+    return tuple(
+        Limb(f"{side}-{start}", f"{side}-{end}", radii[name], side, girdle, f"{side} {name}")
+        for side, _sign in SIDES
+        for start, end, name, girdle in parts
+    )
+
+
+LIMBS = _limbs()
 
 
 _CHECKED = {

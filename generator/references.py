@@ -161,6 +161,7 @@ def resolve(
     warning_signs: Mapping[str, WarningSign],
     reviewers: Mapping[str, Reviewer],
     link_hosts: frozenset[str],
+    drawings: Mapping[str, tuple[str, ...]],
 ) -> Site:
     items: dict[str, dict[str, Page[Item]]] = {kind.folder: {} for kind in KINDS}
     for page in sorted(pages, key=lambda p: (p.kind, p.item.title.lower(), p.id)):
@@ -200,4 +201,5 @@ def resolve(
         warning_signs=dict(warning_signs),
         reviewers=dict(reviewers),
         link_hosts=link_hosts,
+        exercise_drawings=dict(drawings),
     )

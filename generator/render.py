@@ -13,7 +13,6 @@ import jinja2
 from markupsafe import Markup
 
 from .content_types import PHASES, Condition, Dose, Exercise, Item
-from .drawing import draw_exercise
 from .kinds import BY_FOLDER, KINDS
 from .site import Page, Site
 from .text import html_text, markdown_inline
@@ -55,15 +54,15 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def drawings_by_step(exercise: Exercise) -> dict[int, Markup]:
+def drawings_by_step(site: Site, page: Page[Exercise]) -> dict[int, Markup]:
     """Step number (0 for the starting position) -> its drawing as an SVG figure. The SVG holds
     numbers the generator computed and the escaped text alternative, nothing else from content."""
-    drawn = draw_exercise(exercise.drawings) if exercise.drawings else []
+    drawn = site.exercise_drawings.get(page.id, ())
     figures = {}
-    for drawing, result in zip(exercise.drawings, drawn, strict=True):
+    for drawing, svg in zip(page.item.drawings, drawn, strict=True):
         caption = "Starting position" if drawing.step == 0 else f"Step {drawing.step}"
         figures[drawing.step] = Markup(
-            f'<figure class="gg-figure">{result.svg}<figcaption>{caption}</figcaption></figure>'
+            f'<figure class="gg-figure">{svg}<figcaption>{caption}</figcaption></figure>'
         )
     return figures
 

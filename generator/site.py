@@ -108,6 +108,8 @@ class Site:
     reviewers: Mapping[str, Reviewer]
     link_hosts: frozenset[str]
     """The hosts content may link to (content/link-hosts.yml)."""
+    exercise_drawings: Mapping[str, tuple[str, ...]]
+    """Exercise id -> its drawings as SVG, in the order of its drawings list."""
 
     def signs(self, keys: Iterable[str], level: Level) -> list[str]:
         """The words of the signs of one level among keys, in their order."""

@@ -106,6 +106,7 @@ VALUES = st.lists(st.sampled_from(FRAGMENTS) | WORDS, min_size=1, max_size=12).m
 @cache
 def fixture_site() -> Site:
     from generator.content_types import Emergency, Sources, WarningSigns
+    from generator.drawing import draw_exercise
     from generator.references import resolve
 
     content = small_content()
@@ -120,7 +121,8 @@ def fixture_site() -> Site:
     sources = Sources.model_validate(content["sources.yml"], context=context)
     emergency = Emergency.model_validate(content["emergency.yml"], context=context)
     signs = WarningSigns.model_validate(content["warning-signs.yml"], context=context)
-    return resolve(pages, sources.root, emergency, signs.root, {}, HOSTS)
+    drawn = tuple(drawn.svg for drawn in draw_exercise(pages[0].item.drawings))
+    return resolve(pages, sources.root, emergency, signs.root, {}, HOSTS, {"bridge": drawn})
 
 
 @cache
