@@ -54,6 +54,19 @@ class Shape:
 @dataclass(frozen=True)
 class Drawn:
     svg: str
+    """The drawing in its exercise's fixed frame, for the screen."""
+    paper_svg: str
+    """The same drawing cropped to what the exercise's drawings cover, for the printed row."""
+    problems: list[Problem]
+
+
+@dataclass(frozen=True)
+class _Sketch:
+    """One drawing's shapes, before the exercise's drawings are framed together."""
+
+    drawing: Drawing
+    body: str
+    box: tuple[float, float, float, float]
     problems: list[Problem]
 
 
@@ -68,19 +81,34 @@ def draw_exercise(drawings: Sequence[Drawing]) -> list[Drawn]:
     width, height = frame_of(drawings)
     first = _body_box(cameras[0])
     shift = (width / 2 - (first[0] + first[2]) / 2, height - MARGIN - 3 - first[3])
-    drawn = []
-    for index, drawing in enumerate(drawings):
-        placed = {
-            name: (p[0] + shift[0], p[1] + shift[1], p[2]) for name, p in cameras[index].items()
-        }
-        following = None
-        if index + 1 < len(drawings):
-            following = {
-                name: (p[0] + shift[0], p[1] + shift[1], p[2])
-                for name, p in cameras[index + 1].items()
-            }
-        drawn.append(_draw(drawing, figures[index], placed, following, (width, height)))
-    return drawn
+    placed = [
+        {name: (p[0] + shift[0], p[1] + shift[1], p[2]) for name, p in camera.items()}
+        for camera in cameras
+    ]
+    following = [*placed[1:], None]
+    sketches = [
+        _sketch(drawing, figure, points, after, (width, height))
+        for drawing, figure, points, after in zip(drawings, figures, placed, following, strict=True)
+    ]
+    crop = _crop(_union(sketch.box for sketch in sketches), (width, height))
+    return [
+        Drawn(
+            _svg(sketch, (0.0, 0.0, width, height)),
+            _svg(sketch, crop),
+            sketch.problems,
+        )
+        for sketch in sketches
+    ]
+
+
+def _crop(
+    box: tuple[float, float, float, float], frame: tuple[float, float]
+) -> tuple[float, float, float, float]:
+    """The part of the frame that holds something, with a little room, as x, y, width, height."""
+    room = 3.0
+    left, top = max(0.0, box[0] - room), max(0.0, box[1] - room)
+    right, bottom = min(frame[0], box[2] + room), min(frame[1], box[3] + room)
+    return left, top, right - left, bottom - top
 
 
 def _camera(drawing: Drawing, figure: Figure) -> dict[str, Vec]:
@@ -129,33 +157,41 @@ def _union(boxes: Iterator[tuple[float, float, float, float]]) -> tuple[float, f
     return min(left), min(top), max(right), max(bottom)
 
 
-def _draw(
+def _sketch(
     drawing: Drawing,
     figure: Figure,
     points: dict[str, Vec],
     following: dict[str, Vec] | None,
     frame: tuple[float, float],
-) -> Drawn:
+) -> _Sketch:
     problems = list(figure.problems)
     shapes = sorted(_body_shapes(points), key=lambda shape: shape.depth)
-    behind = list(_floor(drawing, points, frame)) + list(_props_behind(drawing, points))
-    on_top = list(_props_on_top(drawing, points))
-    on_top += [_highlight(points[region]) for region in drawing.highlight]
+    floor = list(_floor(drawing, points, frame))
+    behind = floor + list(_props_behind(drawing, points))
+    marks = [_highlight(points[region]) for region in drawing.highlight]
     if drawing.moves is not None:
         arrow = _arrow(drawing, points, following)
         if isinstance(arrow, str):
             problems.append((("moves",), arrow, "name a part that moves, or leave moves out"))
         else:
-            on_top.append(arrow)
+            marks.append(arrow)
     problems += _outside(shapes, frame)
-    width, height = frame
-    body = "".join(shape.svg for shape in [*behind, *shapes, *on_top])
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" '
-        f'class="gg-drawing" role="img" aria-label="{escape(drawing.shows)}" '
-        f'stroke-linecap="round" stroke-linejoin="round">{body}</svg>'
+    body = "".join(
+        shape.svg for shape in [*behind, *shapes, *_props_on_top(drawing, points), *marks]
     )
-    return Drawn(svg, problems)
+    # What a crop must keep: the body, its marks and the line of the floor it lies on.
+    box = _union(shape.box for shape in [*shapes, *marks])
+    floors = [shape.box[3] + 1.5 for shape in floor if shape.name == "floor"]
+    box = (box[0], box[1], box[2], max([box[3], *floors]))
+    return _Sketch(drawing, body, box, problems)
+
+
+def _svg(sketch: _Sketch, view: tuple[float, float, float, float]) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{" ".join(_n(v) for v in view)}" '
+        f'class="gg-drawing" role="img" aria-label="{escape(sketch.drawing.shows)}" '
+        f'stroke-linecap="round" stroke-linejoin="round">{sketch.body}</svg>'
+    )
 
 
 def _n(value: float) -> str:
@@ -326,7 +362,8 @@ def _props_on_top(drawing: Drawing, points: dict[str, Vec]) -> Iterator[Shape]:
 
 def _highlight(point: Vec) -> Shape:
     svg = f'<ellipse class="h" cx="{_n(point[0])}" cy="{_n(point[1])}" rx="5.5" ry="4.5"/>'
-    return Shape(1e9, svg, (0, 0, 0, 0), "highlight")
+    box = (point[0] - 6, point[1] - 5, point[0] + 6, point[1] + 5)
+    return Shape(1e9, svg, box, "highlight")
 
 
 def _arrow(
@@ -361,7 +398,14 @@ def _arrow(
         f'<path class="a" d="{_path([a, b])}" stroke-width="1.4"/>'
         f'<path class="a ah" d="{_path(head, close=True)}"/>'
     )
-    return Shape(1e9, svg, (0, 0, 0, 0), "arrow")
+    ends = [a, *head]
+    box = (
+        min(p[0] for p in ends) - 1,
+        min(p[1] for p in ends) - 1,
+        max(p[0] for p in ends) + 1,
+        max(p[1] for p in ends) + 1,
+    )
+    return Shape(1e9, svg, box, "arrow")
 
 
 def _outside(shapes: list[Shape], frame: tuple[float, float]) -> list[Problem]:

@@ -4,12 +4,12 @@ show in order, each a pose the body can take, on the floor and inside the frame.
 from __future__ import annotations
 
 from .content_types import Exercise
-from .drawing import draw_exercise
+from .drawing import Drawn, draw_exercise
 from .errors import ContentError
 from .references import Loaded, error_at
 
 
-def check_drawings(items: list[Loaded]) -> tuple[list[ContentError], dict[str, tuple[str, ...]]]:
+def check_drawings(items: list[Loaded]) -> tuple[list[ContentError], dict[str, tuple[Drawn, ...]]]:
     """Every problem with the drawings, and each exercise's drawings as SVG: drawn once, here,
     for both the check and the pages."""
     errors = []
@@ -22,7 +22,7 @@ def check_drawings(items: list[Loaded]) -> tuple[list[ContentError], dict[str, t
             for index, result in enumerate(drawn):
                 for where, problem, hint in result.problems:
                     errors.append(error_at(loaded, ("drawings", index, *where), (problem, hint)))
-            drawn_by_id[loaded.page.id] = tuple(result.svg for result in drawn)
+            drawn_by_id[loaded.page.id] = tuple(drawn)
     return errors, drawn_by_id
 
 

@@ -61,6 +61,9 @@ ARTICLE_CLASSES = frozenset(
         "gg-screen-only",
         "gg-reference",
         "gg-figure",
+        "gg-print-only",
+        "gg-drawing-strip",
+        "gg-strip-figure",
         "gg-steps",
     ]
 )
@@ -78,7 +81,7 @@ SVG_CLASSES = frozenset(
 )
 _SVG_VALUE = {
     "d": re.compile(r"^[MLHVZ0-9 .-]+$"),
-    "viewBox": re.compile(r"^0 0 [0-9.]+ [0-9.]+$"),
+    "viewBox": re.compile(r"^[0-9.]+ [0-9.]+ [0-9.]+ [0-9.]+$"),
     "role": re.compile(r"^img$"),
     "stroke-linecap": re.compile(r"^round$"),
     "stroke-linejoin": re.compile(r"^round$"),
@@ -195,14 +198,29 @@ def check_page(relative: str, document: ElementTree.Element, expected: Expectati
             problems.append(
                 f"warning block '{warning.kind}: {warning.title}' is missing or changed"
             )
-    drawn = tuple(
-        plain_text(svg.get("aria-label", ""))
-        for article in articles
-        for svg in article.iter(_SVG + "svg")
-    )
-    if drawn != expected.drawings.get(relative, ()):
+    on_screen, on_paper = _drawing_labels(articles)
+    if on_screen != expected.drawings.get(relative, ()):
         problems.append("the drawings are missing, changed or out of place")
+    if on_paper != on_screen:
+        problems.append("the printed drawings are not the page's drawings")
     return problems
+
+
+def _drawing_labels(
+    articles: list[ElementTree.Element],
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The text alternatives of the drawings among the text, and of those in the print-only row."""
+    strips = [div for a in articles for div in a.iter("div") if "gg-drawing-strip" in _classes(div)]
+    on_paper = {id(svg) for strip in strips for svg in strip.iter(_SVG + "svg")}
+    screen: list[str] = []
+    paper: list[str] = []
+    for svg in (svg for article in articles for svg in article.iter(_SVG + "svg")):
+        (paper if id(svg) in on_paper else screen).append(plain_text(svg.get("aria-label", "")))
+    return tuple(screen), tuple(paper)
+
+
+def _classes(element: ElementTree.Element) -> list[str]:
+    return element.get("class", "").split()
 
 
 def _elements(root: ElementTree.Element) -> Iterator[ElementTree.Element]:
@@ -270,7 +288,7 @@ def _check_article(article: ElementTree.Element) -> list[str]:
         for name in element.attrib:
             if name not in allowed:
                 problems.append(f"<{element.tag} {name}> is not allowed in the article")
-        for name in element.get("class", "").split():
+        for name in _classes(element):
             if name not in ARTICLE_CLASSES:
                 problems.append(f'<{element.tag} class="{name}"> is not allowed in the article')
     return problems
@@ -287,18 +305,18 @@ def _check_svg(element: ElementTree.Element) -> list[str]:
         pattern = _SVG_VALUE.get(name, _NUMBER)
         if name not in SVG_ATTRIBUTES[tag] or not pattern.match(value):
             problems.append(f'<svg:{tag} {name}="{value[:40]}"> is not allowed in a drawing')
-    for name in element.get("class", "").split():
+    for name in _classes(element):
         if name not in SVG_CLASSES:
             problems.append(f'<svg:{tag} class="{name}"> is not allowed in a drawing')
     return problems
 
 
 def _is_admonition(element: ElementTree.Element) -> bool:
-    return "admonition" in element.get("class", "").split()
+    return "admonition" in _classes(element)
 
 
 def _warning_in(div: ElementTree.Element) -> Warning:
-    kinds = [name for name in div.get("class", "").split() if name != "admonition"]
+    kinds = [name for name in _classes(div) if name != "admonition"]
     title = next((p for p in div.iter("p") if "admonition-title" in p.get("class", "")), None)
     items = tuple(_text(li) for li in div.iter("li"))
     return Warning(" ".join(kinds), _text(title) if title is not None else "", items)

@@ -18,6 +18,7 @@ from .content_types import (
     Source,
     WarningSign,
 )
+from .drawing import Drawn
 from .errors import ContentError, FieldPath
 from .kinds import KINDS
 from .loader import LoadedFile, dotted
@@ -161,7 +162,7 @@ def resolve(
     warning_signs: Mapping[str, WarningSign],
     reviewers: Mapping[str, Reviewer],
     link_hosts: frozenset[str],
-    drawings: Mapping[str, tuple[str, ...]],
+    drawings: Mapping[str, tuple[Drawn, ...]],
 ) -> Site:
     items: dict[str, dict[str, Page[Item]]] = {kind.folder: {} for kind in KINDS}
     for page in sorted(pages, key=lambda p: (p.kind, p.item.title.lower(), p.id)):

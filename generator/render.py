@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from .content_types import PHASES, Condition, Dose, Exercise, Item
+from .drawing import Drawn
 from .kinds import BY_FOLDER, KINDS
 from .site import Page, Site
 from .text import html_text, markdown_inline
@@ -49,6 +50,7 @@ def environment() -> jinja2.Environment:
         KINDS=BY_FOLDER,
         exercise_ids=exercise_ids,
         drawings_by_step=drawings_by_step,
+        drawing_strip=drawing_strip,
         today=None,
     )
     return env
@@ -57,14 +59,30 @@ def environment() -> jinja2.Environment:
 def drawings_by_step(site: Site, page: Page[Exercise]) -> dict[int, Markup]:
     """Step number (0 for the starting position) -> its drawing as an SVG figure. The SVG holds
     numbers the generator computed and the escaped text alternative, nothing else from content."""
+    return {
+        step: Markup(
+            f'<figure class="gg-figure">{drawn.svg}<figcaption>{caption}</figcaption></figure>'
+        )
+        for step, drawn, caption in _captioned_drawings(site, page)
+    }
+
+
+def drawing_strip(site: Site, page: Page[Exercise]) -> Markup:
+    """Every drawing of an exercise in one row, for paper only: beside the steps they would push
+    a handout onto a second sheet, so the printout shows them small, above the text."""
+    figures = "".join(
+        f'<figure class="gg-strip-figure">{drawn.paper_svg}<figcaption>{caption}</figcaption>'
+        "</figure>"
+        for _, drawn, caption in _captioned_drawings(site, page)
+    )
+    return Markup(f'<div class="gg-print-only gg-drawing-strip">{figures}</div>' if figures else "")
+
+
+def _captioned_drawings(site: Site, page: Page[Exercise]) -> Iterator[tuple[int, Drawn, str]]:
     drawn = site.exercise_drawings.get(page.id, ())
-    figures = {}
     for drawing, svg in zip(page.item.drawings, drawn, strict=True):
         caption = "Starting position" if drawing.step == 0 else f"Step {drawing.step}"
-        figures[drawing.step] = Markup(
-            f'<figure class="gg-figure">{svg}<figcaption>{caption}</figcaption></figure>'
-        )
-    return figures
+        yield drawing.step, svg, caption
 
 
 def long_date(day: date) -> str:

@@ -22,6 +22,7 @@ from .content_types import (
     Source,
     WarningSign,
 )
+from .drawing import Drawn
 from .kinds import KINDS
 
 ItemType = TypeVar("ItemType", bound=Item, covariant=True)
@@ -108,7 +109,7 @@ class Site:
     reviewers: Mapping[str, Reviewer]
     link_hosts: frozenset[str]
     """The hosts content may link to (content/link-hosts.yml)."""
-    exercise_drawings: Mapping[str, tuple[str, ...]]
+    exercise_drawings: Mapping[str, tuple[Drawn, ...]]
     """Exercise id -> its drawings as SVG, in the order of its drawings list."""
 
     def signs(self, keys: Iterable[str], level: Level) -> list[str]:

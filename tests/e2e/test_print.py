@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from generator.content_types import Exercise
 from generator.render import describe_dose
 from tests.factory import real_site
 
@@ -38,6 +39,29 @@ def test_an_exercise_prints_on_one_a4_page(
     for selector in CHROME:
         for element in page.locator(selector).all():
             expect(element).to_be_hidden()
+    _drawings_are_on_paper(page, item)
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF")
     assert pdf_pages(pdf) == 1
+
+
+def _drawings_are_on_paper(page: Page, item: Exercise) -> None:
+    """Every drawing is on the sheet, in order, big enough to see (a body 100 units tall in a frame
+    at least 16 mm high), and only once: the copies among the steps are for the screen."""
+    on_paper = page.locator(".gg-drawing-strip svg")
+    expect(on_paper).to_have_count(len(item.drawings))
+    for index, drawing in enumerate(item.drawings):
+        svg = on_paper.nth(index)
+        expect(svg).to_have_attribute("aria-label", drawing.shows)
+        expect(svg).to_be_visible()
+        box = svg.bounding_box()
+        assert box is not None and box["height"] >= 16 * PX_PER_MM, drawing.shows
+    expect(page.locator(".gg-figure").first).to_be_hidden()
+    captions = page.locator(".gg-drawing-strip figcaption").all_inner_texts()
+    assert captions == [
+        "Starting position" if drawing.step == 0 else f"Step {drawing.step}"
+        for drawing in item.drawings
+    ]
+
+
+PX_PER_MM = 96 / 25.4

@@ -75,6 +75,16 @@ def test_the_built_fixture_passes(built: Path) -> None:
         ("</article>", '<h2 id="steps">Steps</h2></article>', "id 'steps' is used twice"),
         ("</article>", "<details>x</details></article>", "<details> is not allowed in the article"),
         (
+            '<div class="gg-print-only gg-drawing-strip">',
+            '<div class="gg-print-only">',
+            "the printed drawings are not the page's drawings",
+        ),
+        (
+            '<figure class="gg-strip-figure">',
+            '<figure class="gg-strip-figure" hidden>',
+            "<figure hidden> is not allowed in the article",
+        ),
+        (
             '<meta http-equiv="Content-Security-Policy" content="',
             '<meta http-equiv="Content-Security-Policy" content="script-src *; ',
             "the Content-Security-Policy is missing, repeated or not the site's own",

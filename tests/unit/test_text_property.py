@@ -121,7 +121,7 @@ def fixture_site() -> Site:
     sources = Sources.model_validate(content["sources.yml"], context=context)
     emergency = Emergency.model_validate(content["emergency.yml"], context=context)
     signs = WarningSigns.model_validate(content["warning-signs.yml"], context=context)
-    drawn = tuple(drawn.svg for drawn in draw_exercise(pages[0].item.drawings))
+    drawn = tuple(draw_exercise(pages[0].item.drawings))
     return resolve(pages, sources.root, emergency, signs.root, {}, HOSTS, {"bridge": drawn})
 
 
