@@ -70,15 +70,18 @@ class _Sketch:
     problems: list[Problem]
 
 
-def frame_of(drawings: Sequence[Drawing]) -> tuple[float, float]:
-    return FRAMES["tall" if drawings[0].body == "standing" else "wide"]
+def frame_of(first: dict[str, Vec]) -> tuple[float, float]:
+    """The tall frame for a body that the first drawing shows upright (standing, or sitting on a
+    seat), the wide one for a body lying or kneeling along the floor."""
+    left, top, right, bottom = _body_box(first)
+    return FRAMES["tall" if bottom - top > right - left else "wide"]
 
 
 def draw_exercise(drawings: Sequence[Drawing]) -> list[Drawn]:
     """Every drawing of one exercise, in one frame size and one placement, so that they line up."""
     figures = [pose(drawing) for drawing in drawings]
     cameras = [_camera(drawing, figure) for drawing, figure in zip(drawings, figures, strict=True)]
-    width, height = frame_of(drawings)
+    width, height = frame_of(cameras[0])
     first = _body_box(cameras[0])
     shift = (width / 2 - (first[0] + first[2]) / 2, height - MARGIN - 3 - first[3])
     placed = [
@@ -143,9 +146,14 @@ def _prop_points(drawing: Drawing, figure: Figure) -> dict[str, Vec]:
 
 
 def _away(figure: Figure, at: Vec, distance: float) -> Vec:
-    """A step along the floor from a point, away from the body's middle."""
+    """A step along the floor from a point, away from the body's middle; from under the bottom
+    itself, a seat goes back, away from the knees."""
     middle = figure.points["pelvis"]
-    return (math.copysign(distance, at[0] - middle[0]), 0.0, 0.0)
+    outwards = at[0] - middle[0]
+    if abs(outwards) < 2:
+        knees = (figure.points["left-knee"][0] + figure.points["right-knee"][0]) / 2
+        outwards = middle[0] - knees
+    return (math.copysign(distance, outwards), 0.0, 0.0)
 
 
 def _body_box(points: dict[str, Vec]) -> tuple[float, float, float, float]:

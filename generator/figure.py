@@ -147,10 +147,12 @@ def body_points(drawing: Drawing) -> tuple[dict[str, Vec], dict[str, Matrix]]:
     points: dict[str, Vec] = {"pelvis": (0.0, 0.0, 0.0)}
     frames: dict[str, Matrix] = {}
     trunk = drawing.trunk
+    # The spine twists by what separates the shoulders' turn from the pelvis's roll.
+    twist = trunk.rotation - drawing.pelvis.roll
     half = _chain(
         turn("z", -trunk.flexion / 2),
         turn("x", trunk.side_flexion / 2),
-        turn("y", -trunk.rotation / 2),
+        turn("y", -twist / 2),
     )
     thorax = compose(half, half)
     points["lumbar"] = apply(half, (0, TRUNK / 2, 0))
@@ -196,6 +198,10 @@ def body_points(drawing: Drawing) -> tuple[dict[str, Vec], dict[str, Matrix]]:
     points["lower-back"] = add(middle, apply(half, (-inside, 0, 0)))
     for name, sign in SIDES:
         points[f"{name}-buttock"] = (-inside, -2.0, sign * HIP_WIDTH / 4)
+    if drawing.pelvis.roll:
+        rolled = turn("y", -drawing.pelvis.roll)
+        points = {name: apply(rolled, point) for name, point in points.items()}
+        frames = {name: compose(rolled, frame) for name, frame in frames.items()}
     return points, frames
 
 
@@ -282,10 +288,28 @@ def _reach(drawing: Drawing, points: dict[str, Vec], problems: list[Problem]) ->
     _with_thighs(points)
 
 
+MOST_TWIST = 60
+"""Degrees the spine turns between pelvis and shoulders at most, as for trunk.rotation alone."""
+
+
+def _twist_problems(drawing: Drawing) -> list[Problem]:
+    twist = abs(drawing.trunk.rotation - drawing.pelvis.roll)
+    if twist <= MOST_TWIST:
+        return []
+    return [
+        (
+            ("pelvis", "roll"),
+            f"with trunk.rotation {drawing.trunk.rotation:g}, the spine would twist"
+            f" {twist:g} degrees, more than {MOST_TWIST}",
+            "roll the pelvis less, or turn the shoulders the same way",
+        )
+    ]
+
+
 def pose(drawing: Drawing) -> Figure:
     """The drawing's body in the world: laid down, turned so that what it rests on is level, and
     standing on the floor, with every problem found on the way."""
-    problems: list[Problem] = []
+    problems: list[Problem] = _twist_problems(drawing)
     points, frames = body_points(drawing)
     _reach(drawing, points, problems)
     base = BASES[drawing.body]

@@ -71,6 +71,14 @@ class Trunk(Strict):
     """Turning the shoulders to the right (negative: to the left)."""
 
 
+class Pelvis(Strict):
+    """The pelvis and legs turned together about the spine while the shoulders stay where the
+    trunk puts them, as when both knees roll to one side lying on your back."""
+
+    roll: float = _angle(-60, 60)
+    """Rolling the pelvis to the right (negative: to the left); the spine twists the other way."""
+
+
 class Head(Strict):
     flexion: float = _angle(-60, 60)
     """Nodding the chin down (negative: looking up)."""
@@ -135,6 +143,7 @@ class Drawing(Strict):
     body: BodyPosition
     view: View = View()
     trunk: Trunk = Trunk()
+    pelvis: Pelvis = Pelvis()
     head: Head = Head()
     right: Side = Side()
     left: Side = Side()

@@ -174,3 +174,27 @@ def test_each_side_is_checked(tmp_path: Path, field: str) -> None:
     assert messages(tmp_path, drawings) == [
         PREFIX + f"drawings[0].{field}.hip.abduction: must be at most 50, got 80"
     ]
+
+
+def test_a_spine_twisted_past_its_range_by_trunk_and_pelvis_together_is_refused(
+    tmp_path: Path,
+) -> None:
+    drawings = changed(0, trunk={"rotation": -30}, pelvis={"roll": 45})
+    assert [line for line in messages(tmp_path, drawings) if "pelvis" in line] == [
+        PREFIX + "drawings[0].pelvis.roll: with trunk.rotation -30, the spine would twist 75"
+        " degrees, more than 60"
+    ]
+
+
+def test_a_rolled_pelvis_takes_the_knees_to_that_side_and_leaves_the_shoulders() -> None:
+    from generator.figure import pose
+
+    lying = Drawing.model_validate({**DRAWINGS[0], "moves": None, "rests_on": ["shoulders"]})
+    rolled = lying.model_copy(update={"pelvis": lying.pelvis.model_copy(update={"roll": 45})})
+    before, after = pose(lying).points, pose(rolled).points
+    # On the back, the body's right is the world's +z: rolling right swings the knees that way.
+    for knee in ("left-knee", "right-knee"):
+        assert after[knee][2] - before[knee][2] > 8
+    assert after["right-knee"][1] < before["right-knee"][1] - 4, "the leading knee sinks"
+    for shoulder in ("left-shoulder", "right-shoulder"):
+        assert all(abs(a - b) < 0.5 for a, b in zip(after[shoulder], before[shoulder], strict=True))
