@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # axe-core and Lighthouse for the browser tests, from package-lock.json (no browser is downloaded)
 NODE_STAMP := node_modules/.installed
+# qrcode-generator, pinned in package-lock.json, served from the site itself on the programme pages
+VENDOR := docs/javascripts/vendor/qrcode.js
 
 .PHONY: site serve test unit browser check generate lint schemas golden ledger lock clean bench drawings
 
@@ -19,10 +21,14 @@ $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NODE_STAMP)
 
-site: $(STAMP)  ## generate docs/ from content/ and build the site into site/ (TODAY=YYYY-MM-DD: mark overdue pages)
+$(VENDOR): $(NODE_STAMP)
+	mkdir -p $(dir $@)
+	cp node_modules/qrcode-generator/dist/qrcode.js $@
+
+site: $(STAMP) $(VENDOR)  ## generate docs/ from content/ and build the site into site/ (TODAY=YYYY-MM-DD: mark overdue pages)
 	$(BIN)/gluteguide build $(if $(TODAY),--today $(TODAY))
 
-serve: $(STAMP)  ## live preview on http://127.0.0.1:8000
+serve: $(STAMP) $(VENDOR)  ## live preview on http://127.0.0.1:8000
 	$(BIN)/gluteguide serve
 
 check: $(STAMP)  ## validate content/ only; with TODAY=YYYY-MM-DD, also fail on overdue reviews
@@ -36,7 +42,7 @@ test: unit browser  ## the whole suite: the fast tier, then the browser tier
 unit: lint  ## the fast tier, in seconds: lint, types, and every test that needs no browser and no Node
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
-browser: $(STAMP) $(NODE_STAMP)  ## the browser tier: the built site in Chromium, axe, Lighthouse, links
+browser: $(STAMP) $(NODE_STAMP) $(VENDOR)  ## the browser tier: the built site in Chromium, axe, Lighthouse, links
 	$(BIN)/python -m pytest -m "browser or slow"
 
 lint: $(STAMP)  ## ruff (lint and format) and mypy (strict)
@@ -64,4 +70,4 @@ lock:  ## re-resolve requirements.lock from pyproject.toml (needs uv)
 		-o requirements.lock
 
 clean:
-	rm -rf site .site-build-* $(VENV) node_modules
+	rm -rf site .site-build-* $(VENV) node_modules docs/javascripts/vendor

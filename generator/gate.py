@@ -46,6 +46,36 @@ ARTICLE_ELEMENTS = frozenset(
     ]
 )
 ARTICLE_ATTRIBUTES = {"a": {"href", "class", "title"}, "*": {"class", "id"}}
+# The programme pages' form (generator/templates/prescribe.md.j2), allowed there only: every
+# attribute value is the generator's own (codes, numbers), checked against its pattern.
+FORM_ELEMENTS = {
+    "br": set(),
+    "button": {"type"},
+    "div": {"role", "aria-label"},
+    "fieldset": set(),
+    "form": {"action", "autocomplete"},
+    "input": {"type", "value", "min", "max", "maxlength", "readonly", "inputmode"},
+    "label": {"for"},
+    "legend": set(),
+    "option": {"value", "selected"},
+    "script": {"type"},
+    "select": set(),
+    "span": {"role"},
+    "textarea": {"rows", "maxlength"},
+}
+_FORM_VALUE = {
+    "type": re.compile(r"^(checkbox|number|text|button|application/json)$"),
+    "role": re.compile(r"^(img|status)$"),
+    "aria-label": re.compile(r"^QR code for the programme link$"),
+    "action": re.compile(r"^#$"),
+    "autocomplete": re.compile(r"^off$"),
+    "inputmode": re.compile(r"^numeric$"),
+    "readonly": re.compile(r"^$"),
+    "selected": re.compile(r"^$"),
+    "for": re.compile(r"^[a-z0-9-]+$"),
+    "value": re.compile(r"^[^<>\"]*$"),
+}
+_DIGITS = re.compile(r"^[0-9]{1,4}$")
 ARTICLE_CLASSES = frozenset(
     [
         "admonition",
@@ -61,10 +91,37 @@ ARTICLE_CLASSES = frozenset(
         "gg-screen-only",
         "gg-reference",
         "gg-figure",
+        "gg-strip-qr",
+        "gg-checklist",
+        "gg-steps",
         "gg-print-only",
         "gg-drawing-strip",
         "gg-strip-figure",
-        "gg-steps",
+        # The programme pages (generator/templates/prescribe.md.j2 and plan.md.j2)
+        "gg-builder",
+        "gg-filters",
+        "gg-picks",
+        "gg-pick",
+        "gg-pick-choose",
+        "gg-pick-about",
+        "gg-dose",
+        "gg-for-patient",
+        "gg-share",
+        "gg-qr",
+        "gg-preview",
+        "gg-plan-list",
+        "gg-plan-message",
+        "gg-plan-head",
+        "gg-plan-facts",
+        "gg-plan-for",
+        "gg-plan-title",
+        "gg-plan-ticks",
+        "gg-plan-items",
+        "gg-plan-item",
+        "gg-plan-dose",
+        "gg-plan-drawings",
+        "gg-plan-tick",
+        "gg-plan-more",
     ]
 )
 _SVG = "{http://www.w3.org/2000/svg}"
@@ -77,7 +134,25 @@ SVG_ATTRIBUTES = {
     "rect": {"class", "x", "y", "width", "height", "rx", "stroke-width"},
 }
 SVG_CLASSES = frozenset(
-    ["gg-drawing", "o", "n", "q", "f", "p", "po", "k", "g", "b", "h", "a", "ah"]
+    # QR codes (generator/qr.py) last: the code, its white ground and its dark modules
+    [
+        "gg-drawing",
+        "o",
+        "n",
+        "q",
+        "f",
+        "p",
+        "po",
+        "k",
+        "g",
+        "b",
+        "h",
+        "a",
+        "ah",
+        "gg-qr-code",
+        "qb",
+        "qd",
+    ]
 )
 _SVG_VALUE = {
     "d": re.compile(r"^[MLHVZ0-9 .-]+$"),
@@ -117,15 +192,26 @@ class Expectations:
     """Pages that exist to forward a former address, the only ones with a refresh."""
     warnings: dict[str, tuple[Warning, ...]]
     """Page path in the built site -> the warning blocks it must show."""
-    drawings: dict[str, tuple[str, ...]]
-    """Page path in the built site -> the text alternatives of its drawings, in order."""
+    drawings: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    """Page path in the built site -> the text alternatives of its drawings, in order: those
+    among the text, and those in the row that only paper shows."""
+    interactive: frozenset[str] = frozenset()
+    """Pages whose article may hold the programme form (FORM_ELEMENTS)."""
 
 
-def expected_drawings(site: Site) -> dict[str, tuple[str, ...]]:
-    return {
-        _built(page.url): tuple(plain_text(drawing.shows) for drawing in page.item.drawings)
+def expected_drawings(site: Site) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    labels = {
+        page.id: tuple(plain_text(drawing.shows) for drawing in page.item.drawings)
         for page in site.exercises.values()
     }
+    # The programme pages hold every exercise, and with it every exercise's drawings.
+    every = tuple(label for page_labels in labels.values() for label in page_labels)
+    expected = {_built(page.url): (labels[page.id],) * 2 for page in site.exercises.values()}
+    return expected | {page: (every, ()) for page in PROGRAMME_PAGES}
+
+
+PROGRAMME_PAGES = frozenset(["prescribe/index.html", "plan/index.html"])
+"""The builder and the patient's page (generator/prescribe.py)."""
 
 
 def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
@@ -149,6 +235,10 @@ def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
     for programme in site.programmes.values():
         stop = _warning("warning", STOP_TITLE, programme.item.stop_rules)
         warnings[_built(programme.url)] = (stop, shared)
+    # A home programme shows each exercise's stop rules, and the emergency block once.
+    stops = [_warning("warning", STOP_TITLE, e.item.stop_rules) for e in site.exercises.values()]
+    for built in PROGRAMME_PAGES:
+        warnings[built] = (*stops, shared)
     return warnings
 
 
@@ -191,7 +281,7 @@ def check_page(relative: str, document: ElementTree.Element, expected: Expectati
             seen_ids.add(element.attrib["id"])
     articles = [e for e in _elements(document) if e.tag == "article"]
     for article in articles:
-        problems += _check_article(article)
+        problems += _check_article(article, relative in expected.interactive)
     blocks = [_warning_in(div) for a in articles for div in a.iter("div") if _is_admonition(div)]
     for warning in expected.warnings.get(relative, ()):
         if warning not in blocks:
@@ -199,9 +289,10 @@ def check_page(relative: str, document: ElementTree.Element, expected: Expectati
                 f"warning block '{warning.kind}: {warning.title}' is missing or changed"
             )
     on_screen, on_paper = _drawing_labels(articles)
-    if on_screen != expected.drawings.get(relative, ()):
+    screen_expected, paper_expected = expected.drawings.get(relative, ((), ()))
+    if on_screen != screen_expected:
         problems.append("the drawings are missing, changed or out of place")
-    if on_paper != on_screen:
+    if on_paper != paper_expected:
         problems.append("the printed drawings are not the page's drawings")
     return problems
 
@@ -215,6 +306,8 @@ def _drawing_labels(
     screen: list[str] = []
     paper: list[str] = []
     for svg in (svg for article in articles for svg in article.iter(_SVG + "svg")):
+        if "gg-qr-code" in _classes(svg):
+            continue  # a QR code of the page's own address, not a drawing
         (paper if id(svg) in on_paper else screen).append(plain_text(svg.get("aria-label", "")))
     return tuple(screen), tuple(paper)
 
@@ -276,17 +369,22 @@ def _url_problem(value: str, hosts: frozenset[str]) -> str | None:
     return None
 
 
-def _check_article(article: ElementTree.Element) -> list[str]:
+def _check_article(article: ElementTree.Element, interactive: bool = False) -> list[str]:
     problems = []
     for element in _elements(article):
         if element.tag.startswith(_SVG):
             problems += _check_svg(element)
             continue
-        if element.tag not in ARTICLE_ELEMENTS:
+        form = FORM_ELEMENTS if interactive else {}
+        if element.tag not in ARTICLE_ELEMENTS and element.tag not in form:
             problems.append(f"<{element.tag}> is not allowed in the article")
         allowed = ARTICLE_ATTRIBUTES.get(element.tag, set()) | ARTICLE_ATTRIBUTES["*"]
-        for name in element.attrib:
-            if name not in allowed:
+        for name, value in element.attrib.items():
+            if name in form.get(element.tag, set()):
+                pattern = _FORM_VALUE.get(name, _DIGITS)
+                if not pattern.match(value):
+                    problems.append(f'<{element.tag} {name}="{value[:40]}"> is not allowed')
+            elif name not in allowed:
                 problems.append(f"<{element.tag} {name}> is not allowed in the article")
         for name in _classes(element):
             if name not in ARTICLE_CLASSES:

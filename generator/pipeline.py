@@ -13,8 +13,9 @@ import yaml
 
 from .content import load_site
 from .errors import ContentError, ContentErrors
-from .gate import Expectations, expected_drawings, expected_warnings
-from .ledger import check_ledger
+from .gate import PROGRAMME_PAGES, Expectations, expected_drawings, expected_warnings
+from .ledger import check_ledger, read_ledger
+from .prescribe import check_plan_codes
 from .render import render_redirect_pages, render_site, section_anchors
 from .site import Site, markdown_path, url_of
 from .write import WriteReport, conflicts, read_manifest, write_outputs
@@ -43,7 +44,7 @@ def prepare(root: Path, today: date | None = None) -> Prepared:
     """Everything short of writing. Raises ContentErrors listing every problem found. today: the
     date review dates are judged by (an input, never the clock)."""
     site = load_site(root)
-    pages = render_site(site, today)
+    pages = render_site(site, today, str(_mkdocs_config(root)["site_url"]))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
     redirect_pages = render_redirect_pages(site, content_security_policy(root))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
@@ -53,6 +54,7 @@ def prepare(root: Path, today: date | None = None) -> Prepared:
     errors += _redirects_in_the_way(site, published)
     published |= {url_of(path) for path in site.redirects}
     errors += check_ledger(root, published)
+    errors += check_plan_codes(site, (url for _, url in read_ledger(root)))
     if errors:
         raise ContentErrors(errors)
     return Prepared(site, outputs, published)
@@ -113,6 +115,7 @@ def expectations(root: Path, prepared: Prepared) -> Expectations:
         redirects=frozenset(url_of(old).strip("/") + "/index.html" for old in site.redirects),
         warnings=expected_warnings(site),
         drawings=expected_drawings(site),
+        interactive=PROGRAMME_PAGES,
     )
 
 

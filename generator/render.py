@@ -12,9 +12,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import prescribe
 from .content_types import PHASES, Condition, Dose, Exercise, Item
 from .drawing import Drawn
 from .kinds import BY_FOLDER, KINDS
+from .qr import qr_svg
 from .site import Page, Site
 from .text import html_text, markdown_inline
 
@@ -51,6 +53,15 @@ def environment() -> jinja2.Environment:
         exercise_ids=exercise_ids,
         drawings_by_step=drawings_by_step,
         drawing_strip=drawing_strip,
+        plan_exercises=prescribe.plan_exercises,
+        plan_data=prescribe.plan_data,
+        positions=prescribe.positions,
+        equipment_choices=prescribe.equipment_choices,
+        HOW_OFTEN=prescribe.HOW_OFTEN,
+        LIMITS=prescribe.LIMITS,
+        FIELD_LIMITS=prescribe.FIELD_LIMITS,
+        NOTE_LENGTH=prescribe.NOTE_LENGTH,
+        CLINICIAN_LENGTH=prescribe.CLINICIAN_LENGTH,
         today=None,
     )
     return env
@@ -67,15 +78,22 @@ def drawings_by_step(site: Site, page: Page[Exercise]) -> dict[int, Markup]:
     }
 
 
-def drawing_strip(site: Site, page: Page[Exercise]) -> Markup:
+def drawing_strip(site: Site, page: Page[Exercise], site_url: str) -> Markup:
     """Every drawing of an exercise in one row, for paper only: beside the steps they would push
-    a handout onto a second sheet, so the printout shows them small, above the text."""
+    a handout onto a second sheet, so the printout shows them small, above the text. The row
+    ends with the QR code of the page's own address, so a patient can open it from the paper."""
     figures = "".join(
         f'<figure class="gg-strip-figure">{drawn.paper_svg}<figcaption>{caption}</figcaption>'
         "</figure>"
         for _, drawn, caption in _captioned_drawings(site, page)
     )
-    return Markup(f'<div class="gg-print-only gg-drawing-strip">{figures}</div>' if figures else "")
+    address = site_url.rstrip("/") + page.url
+    code = qr_svg(address, "QR code for this page's address")
+    figures += (
+        f'<figure class="gg-strip-figure gg-strip-qr">{code}<figcaption>This page</figcaption>'
+        "</figure>"
+    )
+    return Markup(f'<div class="gg-print-only gg-drawing-strip">{figures}</div>')
 
 
 def _captioned_drawings(site: Site, page: Page[Exercise]) -> Iterator[tuple[int, Drawn, str]]:
@@ -163,30 +181,39 @@ def section_anchors() -> frozenset[str]:
     return frozenset(re.findall(r"\{ #([a-z0-9-]+) \}", "".join(sources)))
 
 
-def render_site(site: Site, today: date | None = None) -> dict[str, str]:
+def render_site(site: Site, today: date | None = None, site_url: str = "") -> dict[str, str]:
     """Every generated page: Markdown path relative to docs/ -> its text. today, when given, is the
-    date pages past their next review are judged by: an input, so a build never reads the clock."""
+    date pages past their next review are judged by: an input, so a build never reads the clock.
+    site_url is where the site is published (mkdocs.yml), for addresses printed on paper."""
     env = environment()
     pages: dict[str, str] = {}
 
     def render(template: str, here: str, **values: Any) -> None:
-        pages[here] = env.get_template(template).render(site=site, here=here, today=today, **values)
+        pages[here] = env.get_template(template).render(
+            site=site, here=here, today=today, site_url=site_url, **values
+        )
 
     render("home.md.j2", "index.md")
     render("get-help.md.j2", "get-help.md")
+    render("prescribe.md.j2", "prescribe.md")
+    render("plan.md.j2", "plan.md", plan=prescribe.plan_exercises(site))
     for kind in KINDS:
         render(kind.index_template, f"{kind.folder}/index.md", title=kind.title)
     for page in site.all_pages():
-        pages[page.source_path] = render_item_page(env, site, page, today)
+        pages[page.source_path] = render_item_page(env, site, page, today, site_url)
     return pages
 
 
 def render_item_page(
-    env: jinja2.Environment, site: Site, page: Page[Item], today: date | None = None
+    env: jinja2.Environment,
+    site: Site,
+    page: Page[Item],
+    today: date | None = None,
+    site_url: str = "",
 ) -> str:
     template = env.get_template(BY_FOLDER[page.kind].template)
     values = {"site": site, "here": page.source_path, "page": page, "item": page.item}
-    return template.render(**values, today=today)
+    return template.render(**values, today=today, site_url=site_url)
 
 
 def render_redirect_pages(site: Site, csp: str) -> dict[str, str]:

@@ -141,3 +141,17 @@ def shared_page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    return (REPO / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page: Page, axe_script: str) -> list[str]:
+    page.add_script_tag(content=axe_script)
+    found: list[list[str]] = page.evaluate(
+        """async () => (await axe.run()).violations.map(v =>
+            [v.id, v.impact, v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | ')])"""
+    )
+    return [" ".join(item) for item in found]

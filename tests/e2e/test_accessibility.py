@@ -8,15 +8,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import PHONE
-from tests.factory import REPO, real_pages
+from tests.e2e.conftest import PHONE, axe_violations
+from tests.factory import real_pages
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def axe_script() -> str:
-    return (REPO / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -25,15 +20,6 @@ def axe_page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport=PHONE, bypass_csp=True)
     yield context.new_page()
     context.close()
-
-
-def axe_violations(page: Page, axe_script: str) -> list[str]:
-    page.add_script_tag(content=axe_script)
-    found: list[list[str]] = page.evaluate(
-        """async () => (await axe.run()).violations.map(v =>
-            [v.id, v.impact, v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | ')])"""
-    )
-    return [" ".join(item) for item in found]
 
 
 @pytest.mark.parametrize("url", [*real_pages(), "/glute-guide/404.html"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.pipeline import generate
 from generator.write import MANIFEST, read_manifest
-from tests.factory import exercise, write_content
+from tests.factory import small_content, write_content
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -17,16 +17,17 @@ def tree(root: Path) -> dict[str, bytes]:
 
 def test_second_run_writes_nothing(project: Path) -> None:
     _, first = generate(project)
-    assert (first.written, first.removed) == (12, 0)
+    assert (first.written, first.removed) == (14, 0)
     stamp = {path: (project / path).stat().st_mtime_ns for path in read_manifest(project)}
     _, second = generate(project)
-    assert (second.written, second.unchanged, second.removed) == (0, 12, 0)
+    assert (second.written, second.unchanged, second.removed) == (0, 14, 0)
     assert stamp == {path: (project / path).stat().st_mtime_ns for path in read_manifest(project)}
 
 
 def test_only_changed_files_are_rewritten(project: Path) -> None:
     generate(project)
-    write_content(project, "content/exercises/bridge.yml", exercise("Bridge", purpose="New words."))
+    bridge = small_content()["exercises/bridge.yml"]
+    write_content(project, "content/exercises/bridge.yml", {**bridge, "purpose": "New words."})
     _, report = generate(project)
     # the bridge page, and the pages that show its purpose next to its link
     assert report.written == 2

@@ -1,0 +1,270 @@
+"""Home exercise programmes in a link: a clinician builds one through the form, the patient's
+phone shows exactly that programme, the QR code reads back as the link, the handout prints on at
+most two A4 sheets, and no link, however damaged or hostile, runs script or injects markup."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from generator.prescribe import plan_code
+from tests.e2e.conftest import PHONE, axe_violations, build, serve
+from tests.e2e.test_print import pdf_pages
+from tests.e2e.test_privacy import transferred
+from tests.factory import rename_bridge, small_content, write_project
+
+pytestmark = pytest.mark.browser
+CHOSEN = {
+    # title -> (field label -> value typed), each a changed dose
+    "Glute bridge": {"Sets": "3", "Reps": "12", "How often": "twice a day"},
+    "Clamshell": {"Reps": "8", "Side": "Left only"},
+    "Lying figure-4 stretch": {"Hold (seconds)": "45"},
+}
+SHOWN = {
+    "Glute bridge": ["Sets: 3", "Reps: 12", "Hold: 3 seconds", "How often: twice a day"],
+    "Clamshell": ["Reps: 8", "Hold: 5 seconds", "Side: left side only"],
+    "Lying figure-4 stretch": ["Sets: 3", "Hold: 45 seconds", "Side: both sides"],
+}
+
+
+def choose(page: Page, title: str, fields: dict[str, str]) -> None:
+    page.get_by_role("checkbox", name=title, exact=True).check()
+    group = page.get_by_role("group", name=title, exact=True)
+    expect(group).to_be_visible()
+    for label, value in fields.items():
+        field = group.get_by_label(label, exact=True)
+        if field.evaluate("e => e.tagName") == "SELECT":
+            field.select_option(label=value)
+        else:
+            field.fill(value)
+
+
+def programme_link(page: Page) -> str:
+    link = page.get_by_role("textbox", name="Programme link")
+    expect(link).to_have_value(re.compile(r"/plan/#v=1&x="))
+    return link.input_value()
+
+
+def build_programme(page: Page, base_url: str) -> str:
+    page.goto(f"{base_url}/prescribe/")
+    for title, fields in CHOSEN.items():
+        choose(page, title, fields)
+    page.get_by_label("Note for the patient (optional)").fill("Slowly, <b>please</b> & breathe")
+    page.get_by_label("Your name and contact (optional)").fill("Sam Lee, physiotherapist")
+    return programme_link(page)
+
+
+def shown_programme(page: Page) -> dict[str, list[str]]:
+    shown = {}
+    for item in page.locator(".gg-plan-item:visible").all():
+        title = item.locator("h3").inner_text().strip().rstrip("¶").strip()
+        shown[title] = item.locator(".gg-plan-dose li").all_inner_texts()
+    return shown
+
+
+def test_the_patient_sees_exactly_the_programme_the_clinician_built(
+    browser: Browser, base_url: str
+) -> None:
+    clinician = browser.new_context(viewport=PHONE)
+    link = build_programme(clinician.new_page(), base_url)
+    clinician.close()
+    patient = browser.new_context(viewport=PHONE)
+    page = patient.new_page()
+    page.goto(link)
+    expect(page.locator(".gg-plan-item:visible")).to_have_count(3)
+    shown = shown_programme(page)
+    assert list(shown) == ["Clamshell", "Glute bridge", "Lying figure-4 stretch"]
+    for title, lines in SHOWN.items():
+        assert set(lines) <= set(shown[title]), (title, shown[title])
+    # The note and the clinician's details arrive as the words typed, never as markup.
+    expect(page.get_by_text("Note: Slowly, <b>please</b> & breathe")).to_be_visible()
+    expect(page.get_by_text("From: Sam Lee, physiotherapist")).to_be_visible()
+    assert page.locator("article b").count() == 0
+    expect(page.locator(".gg-plan-message")).to_be_hidden()
+    # One emergency block for the whole programme, and each exercise's stop rules.
+    expect(page.locator(".admonition.danger:visible")).to_have_count(1)
+    expect(page.locator(".gg-plan-item:visible .admonition.warning")).to_have_count(3)
+    patient.close()
+
+
+def test_five_exercises_fit_a_text_message(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/prescribe/")
+    boxes = page.locator(".gg-pick input[type=checkbox]")
+    for index in range(5):
+        boxes.nth(index).check()
+    link = programme_link(page)
+    published = "https://glute-guide.github.io/glute-guide" + link[len(base_url) :]
+    assert len(published) <= 160, published
+
+
+def decoded(image: Path) -> str:
+    zbarimg = shutil.which("zbarimg")
+    assert zbarimg, "zbarimg (Debian's zbar-tools) reads the QR codes; .ci/run installs it"
+    result = subprocess.run(
+        [zbarimg, "--quiet", "--raw", str(image)], capture_output=True, text=True, check=False
+    )
+    return result.stdout.strip()
+
+
+def test_the_qr_code_reads_back_as_the_link_on_screen_and_on_paper(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    link = build_programme(page, base_url)
+    qr = page.get_by_role("img", name="QR code for the programme link")
+    qr.screenshot(path=tmp_path / "screen.png")
+    assert decoded(tmp_path / "screen.png") == link
+    # On the patient's handout the code is printed 3 cm wide: read it at that size.
+    page.goto(link)
+    page.emulate_media(media="print")
+    printed = page.get_by_role("img", name="QR code for the programme link")
+    box = printed.bounding_box()
+    assert box is not None and abs(box["width"] - 30 * 96 / 25.4) < 2
+    printed.screenshot(path=tmp_path / "paper.png")
+    assert decoded(tmp_path / "paper.png") == link
+
+
+def test_four_exercises_print_as_one_handout_of_at_most_two_pages(
+    page: Page, base_url: str
+) -> None:
+    page.goto(f"{base_url}/prescribe/")
+    # The four with the most to print: steps, stop rules and drawings.
+    for title in ("Lying figure-4 stretch", "Glute bridge", "Standing glute stretch", "Bird dog"):
+        page.get_by_role("checkbox", name=title, exact=True).check()
+    link = programme_link(page)
+    for url in (f"{base_url}/prescribe/", link):
+        if url == link:
+            page.goto(link)
+        page.emulate_media(media="print")
+        expect(page.locator(".gg-plan-item:visible")).to_have_count(4)
+        expect(page.locator(".gg-plan-item:visible .gg-plan-drawings svg").first).to_be_visible()
+        expect(page.locator(".admonition.danger:visible")).to_have_count(1)
+        expect(page.locator(".gg-builder .gg-picks")).to_be_hidden()
+        expect(page.get_by_role("img", name="QR code for the programme link")).to_be_visible()
+        pdf = page.pdf(format="A4", print_background=True)
+        assert 1 <= pdf_pages(pdf) <= 2, url
+        page.emulate_media(media="screen")
+
+
+HOSTILE = [
+    "#v=1&x=<img src=x onerror=window.pwned=1>",
+    "#v=1&x=he3x<script>window.pwned=1</script>",
+    "#v=1&x=__proto__",
+    "#v=1&x=constructor",
+    "#v=2&x=he3x",
+    "#x=he3x",
+    "#v=1&x=" + ".".join(["he3x"] * 31),
+    "#%E0%A4%A",
+    "#v=1&x=he3xr1e9",
+    "#" + "a" * 5000,
+]
+
+
+@pytest.mark.parametrize("fragment", HOSTILE)
+def test_a_damaged_or_hostile_link_shows_a_plain_message_and_runs_nothing(
+    page: Page, base_url: str, fragment: str
+) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: dialogs.append(dialog.message))
+    page.goto(f"{base_url}/plan/{fragment}")
+    message = page.locator(".gg-plan-message")
+    expect(message).to_be_visible()
+    expect(message.get_by_role("link", name="make a programme")).to_be_visible()
+    expect(page.locator(".gg-plan-item:visible")).to_have_count(0)
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("article img, article script:not([type='application/json'])").count() == 0
+    assert dialogs == []
+
+
+def test_text_and_numbers_from_a_link_are_capped_and_shown_as_text(
+    page: Page, base_url: str
+) -> None:
+    note = "<img src=x onerror=window.pwned=1>" + "x" * 1000
+    page.goto(f"{base_url}/plan/#v=1&x=he3xs999r0h777&n={note}&c=%3Cb%3Eme%3C%2Fb%3E")
+    expect(page.locator(".gg-plan-item:visible")).to_have_count(1)
+    assert shown_programme(page)["Glute bridge"][:3] == ["Sets: 10", "Reps: 1", "Hold: 300 seconds"]
+    shown_note = page.locator("#gg-plan-note").inner_text()
+    assert shown_note.startswith("Note: <img src=x") and len(shown_note) == len("Note: ") + 300
+    expect(page.get_by_text("From: <b>me</b>")).to_be_visible()
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("article img").count() == 0
+
+
+def test_a_removed_exercise_is_named_as_gone_and_the_rest_still_show(
+    page: Page, base_url: str
+) -> None:
+    gone = plan_code("an-exercise-we-took-down")
+    page.goto(f"{base_url}/plan/#v=1&x={gone}.he3x")
+    expect(page.locator(".gg-plan-item:visible")).to_have_count(1)
+    expect(page.get_by_text("1 exercise in this link is no longer on the site")).to_be_visible()
+
+
+def test_an_old_link_to_a_renamed_exercise_opens_it(page: Page, tmp_path: Path) -> None:
+    project = write_project(tmp_path, small_content())
+    rename_bridge(project, keep_old_id=True)
+    site = build(project)
+    for url in serve(site):
+        page.goto(f"{url}/plan/#v=1&x={plan_code('bridge')}r7")
+        expect(page.locator(".gg-plan-item:visible h3")).to_have_text(re.compile("^Bridge"))
+        assert shown_programme(page)["Bridge"][0] == "Reps: 7"
+
+
+def test_ticks_stay_on_the_device_and_can_be_cleared(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/plan/#v=1&x=he3x.knfh")
+    tick = page.get_by_label("Done today: Glute bridge", exact=True)
+    tick.check()
+    page.reload()
+    expect(page.get_by_label("Done today: Glute bridge", exact=True)).to_be_checked()
+    expect(page.get_by_label("Done today: Clamshell", exact=True)).not_to_be_checked()
+    page.get_by_role("button", name="Clear ticks").click()
+    page.reload()
+    expect(page.get_by_label("Done today: Glute bridge", exact=True)).not_to_be_checked()
+
+
+def test_the_builder_works_by_keyboard_alone_at_360_px(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/prescribe/")
+    first = page.get_by_role("checkbox", name="Glute bridge", exact=True)
+    first.focus()
+    page.keyboard.press("Space")
+    expect(first).to_be_checked()
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_accessible_name("Sets")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("4")
+    assert "he3xs4r" in programme_link(page)
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    assert width <= PHONE["width"], "nothing wider than the phone"
+
+
+def test_the_filters_narrow_the_list(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/prescribe/")
+    everything = page.locator(".gg-pick:visible").count()
+    page.get_by_label("Position", exact=True).select_option(label="Standing")
+    standing = page.locator(".gg-pick:visible")
+    expect(standing).to_have_count(2)
+    for title in standing.locator(".gg-pick-choose label").all_inner_texts():
+        assert title in ("Standing glute stretch", "Side steps with a band")
+    page.get_by_label("Position", exact=True).select_option(label="Any")
+    page.get_by_label("Equipment", exact=True).select_option(label="None needed")
+    assert 0 < page.locator(".gg-pick:visible").count() < everything
+
+
+@pytest.mark.parametrize("path", ["/prescribe/", "/plan/#v=1&x=he3x.knfh.t5c0.c861"])
+def test_each_programme_page_is_light_axe_clean_and_keeps_to_this_host(
+    browser: Browser, base_url: str, path: str, axe_script: str
+) -> None:
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{base_url}{path}", wait_until="networkidle")
+    assert 10_000 < transferred(page) <= 100 * 1024
+    if path == "/prescribe/":
+        choose(page, "Glute bridge", {"Reps": "12"})
+    assert axe_violations(page, axe_script) == []
+    assert [url for url in requested if not url.startswith(base_url)] == []
+    context.close()

@@ -1,0 +1,54 @@
+"""Programme links name exercises by codes that never change, and no two exercises, now or ever
+published, may share one."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentErrors, format_terminal
+from generator.pipeline import prepare
+from generator.prescribe import HOW_OFTEN, plan_code, plan_data
+from tests.factory import exercise, small_content, write_project
+
+
+def test_codes_are_fixed_for_ever() -> None:
+    # Links already sent to patients carry these: a change here breaks every one of them.
+    assert plan_code("glute-bridge") == "he3x"
+    assert plan_code("clamshell") == "knfh"
+    assert plan_code("knee-to-opposite-shoulder-stretch") == "ajbj"
+    assert HOW_OFTEN[:3] == ("as its page says", "once a day", "twice a day")
+
+
+def two_ids_with_one_code() -> tuple[str, str]:
+    seen: dict[str, str] = {}
+    for number in itertools.count():
+        name = f"stretch-{number}"
+        other = seen.setdefault(plan_code(name), name)
+        if other != name:
+            return other, name
+    raise AssertionError("unreachable")
+
+
+def test_an_id_that_would_share_a_code_is_refused(tmp_path: Path) -> None:
+    first, second = two_ids_with_one_code()
+    content = small_content()
+    content[f"exercises/{first}.yml"] = exercise("First stretch")
+    content[f"exercises/{second}.yml"] = exercise("Second stretch")
+    with pytest.raises(ContentErrors) as failure:
+        prepare(write_project(tmp_path, content))
+    lines = format_terminal(failure.value.errors).splitlines()
+    code = plan_code(first)
+    assert [line for line in lines if "programme-link code" in line] == [
+        f"content/exercises/{second}.yml:1:1: error: '{second}' has the programme-link code"
+        f" '{code}' of '{first}'"
+    ]
+
+
+def test_the_page_data_cannot_end_its_script_element() -> None:
+    from tests.unit.test_text_property import fixture_site
+
+    text = str(plan_data(fixture_site()))
+    assert "<" not in text and ">" not in text and "&" not in text
