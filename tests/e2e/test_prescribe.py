@@ -268,3 +268,21 @@ def test_each_programme_page_is_light_axe_clean_and_keeps_to_this_host(
     assert axe_violations(page, axe_script) == []
     assert [url for url in requested if not url.startswith(base_url)] == []
     context.close()
+
+
+def test_copy_link_copies_it_and_print_handout_prints(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = context.new_page()
+    page.goto(f"{base_url}/prescribe/")
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_role("status")).to_have_text("Tick at least one exercise first.")
+    link = build_programme(page, base_url)
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_role("status")).to_have_text("Link copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    # The browser's print dialog cannot be driven here; that the button asks for it can be seen.
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.get_by_role("button", name="Print handout").click()
+    assert page.evaluate("window.printed") is True
+    context.close()
