@@ -41,9 +41,10 @@ def mkdocs_build(
     source_date_epoch: int,
     site_dir: Path | None = None,
     check: Callable[[Path], list[str]] | None = None,
+    finish: Callable[[Path], None] | None = None,
 ) -> Path:
-    """Build with `mkdocs build --strict` into a scratch folder; if `check` finds nothing wrong
-    with the result, put it in place."""
+    """Build with `mkdocs build --strict` into a scratch folder, `finish` it (the search index),
+    and if `check` finds nothing wrong with the result, put it in place."""
     target = site_dir or root / SITE
     scratch = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
     # Not --quiet: it stops MkDocs from creating warnings at all, so --strict would never fail.
@@ -59,6 +60,8 @@ def mkdocs_build(
     if result.returncode != 0:
         shutil.rmtree(scratch, ignore_errors=True)
         raise BuildFailed(f"mkdocs build failed; {target.name}/ was left as it was")
+    if finish:
+        finish(scratch)
     rejected = check(scratch) if check else []
     if rejected:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -21,6 +21,7 @@ from .json_schemas import export_schemas
 from .kinds import KINDS
 from .ledger import LEDGER, add_to_ledger, read_ledger
 from .pipeline import expectations, generate, prepare
+from .search_index import widen_search_index
 
 
 def _check(root: Path, arguments: argparse.Namespace) -> int:
@@ -63,7 +64,10 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
     print(f"generated: {report}")
     expected = expectations(root, prepared)
     site = mkdocs_build(
-        root, prepared.source_date_epoch, check=lambda folder: check_site(folder, expected)
+        root,
+        prepared.source_date_epoch,
+        check=lambda folder: check_site(folder, expected),
+        finish=lambda folder: widen_search_index(folder, prepared.site),
     )
     print(f"built: {site.relative_to(root)}/")
     return 0

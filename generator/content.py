@@ -12,6 +12,7 @@ from .content_types import (
     LinkHosts,
     Reviewers,
     Sources,
+    Synonyms,
     WarningSigns,
 )
 from .drawing_rules import check_drawings
@@ -38,6 +39,7 @@ def load_site(root: Path) -> Site:
     signs = _load_single(root, content / WARNING_SIGNS, WarningSigns, errors, context)
     emergency = _load_single(root, content / "emergency.yml", Emergency, errors, context)
     reviewers = _load_single(root, content / REVIEWERS, Reviewers, errors, context)
+    synonyms = _load_single(root, content / SYNONYMS, Synonyms, errors, context)
     items: list[Loaded] = []
     # Ids come from file names, so an item that fails validation does not also break every
     # reference to it.
@@ -61,8 +63,9 @@ def load_site(root: Path) -> Site:
     errors.extend(check_clinical_rules(items))
     drawing_errors, drawings = check_drawings(items)
     errors.extend(drawing_errors)
-    if errors or sources is None or emergency is None or signs is None or reviewers is None:
+    if errors or None in (sources, emergency, signs, reviewers, synonyms):
         raise ContentErrors(errors)
+    assert sources and emergency and signs and reviewers and synonyms  # for the type checker
     pages = [loaded.page for loaded in items]
     return resolve(
         pages,
@@ -72,12 +75,14 @@ def load_site(root: Path) -> Site:
         reviewers.value.root,
         context["link_hosts"],
         drawings,
+        tuple(tuple(group) for group in synonyms.value.root),
     )
 
 
 LINK_HOSTS = "link-hosts.yml"
 WARNING_SIGNS = "warning-signs.yml"
 REVIEWERS = "reviewers.yml"
+SYNONYMS = "synonyms.yml"
 _REAL_FOLDERS = "keep content in real folders inside the repository, not links"
 
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     Field,
@@ -222,19 +222,23 @@ class Variants(Strict):
     """The rule for moving on to the harder variant."""
 
 
+Position = Literal[
+    "lying on your back",
+    "lying on your side",
+    "lying on your front",
+    "sitting",
+    "standing",
+    "kneeling",
+    "on hands and knees",
+]
+POSITIONS: tuple[str, ...] = get_args(Position)
+
+
 class Exercise(Item):
     purpose: Text
     category: Phase
     target_muscles: Texts = Field(min_length=1)
-    position: Literal[
-        "lying on your back",
-        "lying on your side",
-        "lying on your front",
-        "sitting",
-        "standing",
-        "kneeling",
-        "on hands and knees",
-    ]
+    position: Position
     equipment: Texts = []
     difficulty: Literal["gentle", "moderate", "hard"]
     dose: Dose
@@ -342,6 +346,25 @@ class Emergency(Strict):
 class LinkHosts(RootModel[Annotated[list[HostName], Field(min_length=1, max_length=100)]]):
     """content/link-hosts.yml: the only hosts content may link to, over https. A new host shows in a
     pull request as a change to this list."""
+
+
+SearchPhrase = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9'-]+( [a-z0-9'-]+){0,4}$", max_length=40)
+]
+"""A word or a short phrase, in lower case, as a reader might type it."""
+
+
+class Synonyms(
+    RootModel[
+        Annotated[
+            list[Annotated[list[SearchPhrase], Field(min_length=2, max_length=20)]],
+            Field(max_length=200),
+        ]
+    ]
+):
+    """content/synonyms.yml: groups of words and phrases that mean the same to a reader. Where a
+    page uses one of a group, search finds it by the others too (the search index is widened
+    after the build; the page itself does not change)."""
 
 
 class Reviewer(Strict):

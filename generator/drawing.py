@@ -54,9 +54,10 @@ class Shape:
 @dataclass(frozen=True)
 class Drawn:
     svg: str
-    """The drawing in its exercise's fixed frame, for the screen."""
-    paper_svg: str
-    """The same drawing cropped to what the exercise's drawings cover, for the printed row."""
+    """The drawing cropped to what all the exercise's drawings cover, so that they line up and a
+    phone's first screen is not spent on an empty frame."""
+    thumbnail: str
+    """The same, small and unlabelled, beside the exercise's name in lists: the name says it."""
     problems: list[Problem]
 
 
@@ -95,11 +96,7 @@ def draw_exercise(drawings: Sequence[Drawing]) -> list[Drawn]:
     ]
     crop = _crop(_union(sketch.box for sketch in sketches), (width, height))
     return [
-        Drawn(
-            _svg(sketch, (0.0, 0.0, width, height)),
-            _svg(sketch, crop),
-            sketch.problems,
-        )
+        Drawn(_svg(sketch, crop), _svg(sketch, crop, thumbnail=True), sketch.problems)
         for sketch in sketches
     ]
 
@@ -194,11 +191,15 @@ def _sketch(
     return _Sketch(drawing, body, box, problems)
 
 
-def _svg(sketch: _Sketch, view: tuple[float, float, float, float]) -> str:
+def _svg(sketch: _Sketch, view: tuple[float, float, float, float], thumbnail: bool = False) -> str:
+    named = (
+        'class="gg-drawing gg-thumb" aria-hidden="true"'
+        if thumbnail
+        else f'class="gg-drawing" role="img" aria-label="{escape(sketch.drawing.shows)}"'
+    )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{" ".join(_n(v) for v in view)}" '
-        f'class="gg-drawing" role="img" aria-label="{escape(sketch.drawing.shows)}" '
-        f'stroke-linecap="round" stroke-linejoin="round">{sketch.body}</svg>'
+        f'{named} stroke-linecap="round" stroke-linejoin="round">{sketch.body}</svg>'
     )
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import html5lib
 
-from .content_types import LEVELS, Level
+from .content_types import LEVELS, PHASES, POSITIONS, Level
+from .equipment import KINDS as EQUIPMENT
 from .site import Site
 from .text import plain_text
 
@@ -54,7 +55,17 @@ FORM_ELEMENTS = {
     "div": {"role", "aria-label"},
     "fieldset": set(),
     "form": {"action", "autocomplete"},
-    "input": {"type", "value", "min", "max", "maxlength", "readonly", "inputmode"},
+    "input": {
+        "type",
+        "name",
+        "value",
+        "min",
+        "max",
+        "maxlength",
+        "readonly",
+        "inputmode",
+        "checked",
+    },
     "label": {"for"},
     "legend": set(),
     "option": {"value", "selected"},
@@ -64,7 +75,9 @@ FORM_ELEMENTS = {
     "textarea": {"rows", "maxlength"},
 }
 _FORM_VALUE = {
-    "type": re.compile(r"^(checkbox|number|text|button|application/json)$"),
+    "type": re.compile(r"^(checkbox|radio|number|text|button|application/json)$"),
+    "name": re.compile(r"^(phase|position|kit)$"),
+    "checked": re.compile(r"^$"),
     "role": re.compile(r"^(img|status)$"),
     "aria-label": re.compile(r"^QR code for the programme link$"),
     "action": re.compile(r"^#$"),
@@ -93,6 +106,7 @@ ARTICLE_CLASSES = frozenset(
         "gg-figure",
         "gg-strip-qr",
         "gg-checklist",
+        "gg-call",
         "gg-steps",
         "gg-print-only",
         "gg-drawing-strip",
@@ -122,12 +136,28 @@ ARTICLE_CLASSES = frozenset(
         "gg-plan-drawings",
         "gg-plan-tick",
         "gg-plan-more",
+        # The exercises index: its list, and the classes its filters narrow it by
+        "gg-narrow",
+        "gg-exercise-list",
+        "gg-none-left",
+        "gg-kit",
+        *(f"gg-kit-{kind}" for kind in EQUIPMENT),
+        *(f"gg-phase-{phase}" for phase in PHASES),
+        *(f"gg-position-{place.replace(' ', '-')}" for place in POSITIONS),
     ]
 )
 _SVG = "{http://www.w3.org/2000/svg}"
 # Drawings (generator/drawing.py): shapes made of numbers, styled by class, labelled by content.
 SVG_ATTRIBUTES = {
-    "svg": {"viewBox", "class", "role", "aria-label", "stroke-linecap", "stroke-linejoin"},
+    "svg": {
+        "viewBox",
+        "class",
+        "role",
+        "aria-label",
+        "aria-hidden",
+        "stroke-linecap",
+        "stroke-linejoin",
+    },
     "path": {"class", "d", "stroke-width", "fill"},
     "circle": {"class", "cx", "cy", "r", "fill", "stroke-width"},
     "ellipse": {"class", "cx", "cy", "rx", "ry", "stroke-width"},
@@ -149,6 +179,7 @@ SVG_CLASSES = frozenset(
         "h",
         "a",
         "ah",
+        "gg-thumb",
         "gg-qr-code",
         "qb",
         "qd",
@@ -163,6 +194,7 @@ _SVG_VALUE = {
     "fill": re.compile(r"^none$"),
     "class": re.compile(r"^[a-z -]+$"),
     "aria-label": re.compile(r"^[^<>]*$"),
+    "aria-hidden": re.compile(r"^true$"),
 }
 _NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 _XMLNS = "{http://www.w3.org/2000/xmlns/}xmlns"
@@ -212,6 +244,8 @@ def expected_drawings(site: Site) -> dict[str, tuple[tuple[str, ...], tuple[str,
 
 PROGRAMME_PAGES = frozenset(["prescribe/index.html", "plan/index.html"])
 """The builder and the patient's page (generator/prescribe.py)."""
+INTERACTIVE_PAGES = PROGRAMME_PAGES | {"exercises/index.html"}
+"""Pages whose article holds a form: the programme pages, and the exercises index's filters."""
 
 
 def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
@@ -224,11 +258,15 @@ def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
             _warning(KIND[level], titles[level], signs[level]) for level in LEVELS if signs[level]
         ]
 
-    # The get-help page: the emergency block, then every other sign by level.
-    warnings = {"get-help/index.html": (shared, *by_level(site.other_signs()))}
+    # The get-help page: one emergency block with every 999 sign, then the other signs by level.
+    others = site.other_signs()
+    every_emergency = _warning("danger", emergency.title, [*shared.items, *others["emergency"]])
+    warnings = {"get-help/index.html": (every_emergency, *by_level({**others, "emergency": []}))}
     for page in site.conditions.values():
         signs = {level: site.signs(page.item.when_to_get_help, level) for level in LEVELS}
-        warnings[_built(page.url)] = (shared, *by_level(signs))
+        # One emergency block: the shared signs, then the condition's own.
+        own = _warning("danger", emergency.title, [*shared.items, *signs.pop("emergency")])
+        warnings[_built(page.url)] = (own, *by_level({**signs, "emergency": []}))
     for exercise in site.exercises.values():
         stop = _warning("warning", STOP_TITLE, exercise.item.stop_rules)
         warnings[_built(exercise.url)] = (stop, shared)
@@ -306,8 +344,8 @@ def _drawing_labels(
     screen: list[str] = []
     paper: list[str] = []
     for svg in (svg for article in articles for svg in article.iter(_SVG + "svg")):
-        if "gg-qr-code" in _classes(svg):
-            continue  # a QR code of the page's own address, not a drawing
+        if "gg-qr-code" in _classes(svg) or "gg-thumb" in _classes(svg):
+            continue  # a QR code of the page's address, or a list's small copy of a drawing
         (paper if id(svg) in on_paper else screen).append(plain_text(svg.get("aria-label", "")))
     return tuple(screen), tuple(paper)
 
@@ -336,6 +374,7 @@ def _check_head(
 
 
 _CSP = "content-security-policy"
+_PHONE_NUMBER = re.compile(r"^tel:(999|111)$")
 
 
 def _check_element(element: ElementTree.Element, expected: Expectations) -> list[str]:
@@ -359,6 +398,8 @@ def _check_element(element: ElementTree.Element, expected: Expectations) -> list
 
 
 def _url_problem(value: str, hosts: frozenset[str]) -> str | None:
+    if _PHONE_NUMBER.match(value):
+        return None  # the emergency block's call links (partials/emergency.md.j2)
     split = urllib.parse.urlsplit(value.strip())
     if not split.scheme and not split.netloc:
         return None  # a path on this site

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .content_types import Emergency, LinkHosts, Reviewers, Sources, WarningSigns
+from .content_types import Emergency, LinkHosts, Reviewers, Sources, Synonyms, WarningSigns
 from .kinds import BY_FOLDER, KINDS
 from .write import write_atomically
 
@@ -19,6 +19,7 @@ SCHEMA_NAMES: dict[str, type[BaseModel]] = {
     "link-hosts": LinkHosts,
     "warning-signs": WarningSigns,
     "reviewers": Reviewers,
+    "synonyms": Synonyms,
 }
 
 

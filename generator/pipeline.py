@@ -13,10 +13,10 @@ import yaml
 
 from .content import load_site
 from .errors import ContentError, ContentErrors
-from .gate import PROGRAMME_PAGES, Expectations, expected_drawings, expected_warnings
+from .gate import INTERACTIVE_PAGES, Expectations, expected_drawings, expected_warnings
 from .ledger import check_ledger, read_ledger
 from .prescribe import check_plan_codes
-from .render import render_redirect_pages, render_site, section_anchors
+from .render import NHS_111_ONLINE, render_redirect_pages, render_site, section_anchors
 from .site import Site, markdown_path, url_of
 from .write import WriteReport, conflicts, read_manifest, write_outputs
 
@@ -111,11 +111,11 @@ def expectations(root: Path, prepared: Prepared) -> Expectations:
     own_host = urllib.parse.urlsplit(config["site_url"]).hostname or ""
     return Expectations(
         policy=content_security_policy(root, config),
-        hosts=site.link_hosts | {own_host},
+        hosts=site.link_hosts | {own_host, urllib.parse.urlsplit(NHS_111_ONLINE).hostname or ""},
         redirects=frozenset(url_of(old).strip("/") + "/index.html" for old in site.redirects),
         warnings=expected_warnings(site),
         drawings=expected_drawings(site),
-        interactive=PROGRAMME_PAGES,
+        interactive=INTERACTIVE_PAGES,
     )
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .content_types import PHASES, Exercise
+from .equipment import equipment_kinds
 from .errors import ContentError
 from .site import Page, Site
 
@@ -121,8 +122,7 @@ def plan_data(site: Site) -> Markup:
                 "condition": list(entry.conditions),
                 "phase": list(entry.phases),
                 "position": [entry.page.item.position],
-                "equipment": [equipment_key(name) for name in entry.page.item.equipment]
-                or ["none"],
+                "equipment": equipment_kinds(entry.page.item) or ["basic"],
             }
             for entry in exercises
         },
@@ -130,16 +130,6 @@ def plan_data(site: Site) -> Markup:
     text = json.dumps(data, separators=(",", ":"), sort_keys=True, ensure_ascii=True)
     # Inside <script>, only "<" could end the element early; JSON lets it be written \u003c.
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
-def equipment_key(name: str) -> str:
-    """A piece of equipment as the filter names it: its words, without 'or ...' alternatives."""
-    return name.split("(")[0].strip().lower()
-
-
-def equipment_choices(site: Site) -> list[str]:
-    keys = {equipment_key(name) for page in site.exercises.values() for name in page.item.equipment}
-    return sorted(keys)
 
 
 def positions(site: Site) -> list[str]:

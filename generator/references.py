@@ -162,7 +162,8 @@ def resolve(
     warning_signs: Mapping[str, WarningSign],
     reviewers: Mapping[str, Reviewer],
     link_hosts: frozenset[str],
-    drawings: Mapping[str, tuple[Drawn, ...]],
+    drawings: Mapping[str, tuple[Drawn, ...]] = {},
+    synonyms: tuple[tuple[str, ...], ...] = (),
 ) -> Site:
     items: dict[str, dict[str, Page[Item]]] = {kind.folder: {} for kind in KINDS}
     for page in sorted(pages, key=lambda p: (p.kind, p.item.title.lower(), p.id)):
@@ -203,4 +204,5 @@ def resolve(
         reviewers=dict(reviewers),
         link_hosts=link_hosts,
         exercise_drawings=dict(drawings),
+        synonyms=synonyms,
     )

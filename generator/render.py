@@ -15,10 +15,16 @@ from markupsafe import Markup
 from . import prescribe
 from .content_types import PHASES, Condition, Dose, Exercise, Item
 from .drawing import Drawn
+from .equipment import BASIC as EQUIPMENT_BASIC
+from .equipment import KINDS as EQUIPMENT_KINDS
+from .equipment import equipment_kinds
 from .kinds import BY_FOLDER, KINDS
 from .qr import qr_svg
 from .site import Page, Site
 from .text import html_text, markdown_inline
+
+NHS_111_ONLINE = "https://111.nhs.uk/"
+"""Where the emergency block sends readers who are unsure: the generator's link, not content's."""
 
 PHASE_TITLES = {
     "relieve": "Ease the pain",
@@ -46,9 +52,11 @@ def environment() -> jinja2.Environment:
     env.filters["long_date"] = long_date
     env.filters["join"] = join_as_markdown
     env.filters["html_text"] = html_text
+    env.filters["with_exercise_links"] = with_exercise_links
     env.globals.update(
         PHASES=PHASES,
         PHASE_TITLES=PHASE_TITLES,
+        NHS_111_ONLINE=NHS_111_ONLINE,
         KINDS=BY_FOLDER,
         exercise_ids=exercise_ids,
         drawings_by_step=drawings_by_step,
@@ -56,7 +64,9 @@ def environment() -> jinja2.Environment:
         plan_exercises=prescribe.plan_exercises,
         plan_data=prescribe.plan_data,
         positions=prescribe.positions,
-        equipment_choices=prescribe.equipment_choices,
+        equipment_kinds=equipment_kinds,
+        EQUIPMENT_KINDS=EQUIPMENT_KINDS,
+        EQUIPMENT_BASIC=EQUIPMENT_BASIC,
         HOW_OFTEN=prescribe.HOW_OFTEN,
         LIMITS=prescribe.LIMITS,
         FIELD_LIMITS=prescribe.FIELD_LIMITS,
@@ -83,8 +93,7 @@ def drawing_strip(site: Site, page: Page[Exercise], site_url: str) -> Markup:
     a handout onto a second sheet, so the printout shows them small, above the text. The row
     ends with the QR code of the page's own address, so a patient can open it from the paper."""
     figures = "".join(
-        f'<figure class="gg-strip-figure">{drawn.paper_svg}<figcaption>{caption}</figcaption>'
-        "</figure>"
+        f'<figure class="gg-strip-figure">{drawn.svg}<figcaption>{caption}</figcaption></figure>'
         for _, drawn, caption in _captioned_drawings(site, page)
     )
     address = site_url.rstrip("/") + page.url
@@ -101,6 +110,42 @@ def _captioned_drawings(site: Site, page: Page[Exercise]) -> Iterator[tuple[int,
     for drawing, svg in zip(page.item.drawings, drawn, strict=True):
         caption = "Starting position" if drawing.step == 0 else f"Step {drawing.step}"
         yield drawing.step, svg, caption
+
+
+@jinja2.pass_context
+def with_exercise_links(context: jinja2.runtime.Context, text: str) -> Markup:
+    """A step of self-care with each exercise it names linked to that exercise's page, once."""
+    escaped = str(as_markdown(text))
+    if "](" in escaped:  # a link of the content's own: leave the step as it is
+        return Markup(escaped)
+    names = _exercise_names(context["site"])
+    linked: set[str] = set()
+
+    def replace(found: re.Match[str]) -> str:
+        page = names[found.group(0).lower()]
+        if page.id in linked:
+            return found.group(0)
+        linked.add(page.id)
+        return f"[{found.group(0)}]({link(context, page)})"
+
+    return Markup(_names_pattern(tuple(names)).sub(replace, escaped))
+
+
+def _exercise_names(site: Site) -> dict[str, Page[Exercise]]:
+    """Lower-case name -> exercise: each title, and the title without its words in brackets."""
+    names = {}
+    for page in site.exercises.values():
+        title = page.item.title.lower()
+        names[title] = page
+        names.setdefault(re.sub(r"\s*\(.*\)$", "", title), page)
+    return names
+
+
+@functools.lru_cache(maxsize=8)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    # Longest first, so "glute bridge with a band" wins over "glute bridge".
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 def long_date(day: date) -> str:

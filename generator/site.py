@@ -111,6 +111,8 @@ class Site:
     """The hosts content may link to (content/link-hosts.yml)."""
     exercise_drawings: Mapping[str, tuple[Drawn, ...]]
     """Exercise id -> its drawings as SVG, in the order of its drawings list."""
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    """Groups of words that mean the same to a reader (content/synonyms.yml), for search."""
 
     def signs(self, keys: Iterable[str], level: Level) -> list[str]:
         """The words of the signs of one level among keys, in their order."""

@@ -174,6 +174,7 @@ def small_content() -> dict[str, Any]:
     """A fixture set that exercises every template: the golden files are rendered from it."""
     content: dict[str, Any] = {
         "link-hosts.yml": ["example.org"],
+        "synonyms.yml": [["bum", "buttock", "backside"], ["on my back", "lying on your back"]],
         "sources.yml": {"one": source(1), "two": source(2)},
         "warning-signs.yml": WARNING_SIGNS,
         "reviewers.yml": {},

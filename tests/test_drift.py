@@ -40,3 +40,19 @@ def test_the_real_content_is_in_the_ledger() -> None:
     published = prepare(Path(REPO)).published
     recorded = {url for _, url in read_ledger(REPO)}
     assert published <= recorded, f"run `make ledger`: {sorted(published - recorded)}"
+
+
+def test_the_exercise_filters_have_a_rule_for_every_phase_position_and_kind() -> None:
+    """The exercises index narrows by style sheet alone; a phase, position or kind of equipment
+    the schema gains must gain its rule in extra.css, or choosing it would hide nothing."""
+    from generator.content_types import PHASES, POSITIONS
+    from generator.equipment import KINDS
+
+    css = (REPO / "docs/stylesheets/extra.css").read_text(encoding="utf-8")
+    for phase in PHASES:
+        assert f"#phase-{phase}:checked) .gg-exercise-list > li:not(.gg-phase-{phase})" in css
+    for position in POSITIONS:
+        slug = position.replace(" ", "-")
+        assert f"#position-{slug}:checked) .gg-exercise-list > li:not(.gg-position-{slug})" in css
+    for kind in KINDS:
+        assert f"#kit-{kind}:checked) .gg-exercise-list > li:not(.gg-kit-{kind})" in css

@@ -32,9 +32,10 @@ def test_each_drawing_is_on_the_page_beside_its_step(
         expect(svg).to_be_visible()
         box = svg.bounding_box()
         assert box is not None and box["width"] >= 280, "legible on a phone: nearly full width"
-        # Beside its step: inside the step's list item, or under the starting position.
+        # Beside its step: inside the step's list item; the starting position's drawing comes
+        # first, under the dose and before the words of the starting position.
         if drawing.step == 0:
-            place = page.locator("#start ~ figure").filter(has=svg)
+            place = page.locator("figure:has(~ #start)").filter(has=svg)
         else:
             place = page.locator(f"#steps + ol > li:nth-child({drawing.step})").filter(has=svg)
         expect(place).to_have_count(1)
