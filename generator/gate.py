@@ -106,7 +106,7 @@ ARTICLE_CLASSES = frozenset(
         "gg-figure",
         "gg-strip-qr",
         "gg-checklist",
-        "gg-call",
+        "gg-on-this-page",
         "gg-steps",
         "gg-print-only",
         "gg-drawing-strip",

@@ -185,3 +185,21 @@ def test_search_speaks_of_results(phone: Page, base_url: str) -> None:
     # The first result's words are the page's summary, not its list of other names.
     first = phone.locator(".md-search-result__item").first
     assert "Also called" not in first.inner_text()
+
+
+@pytest.mark.parametrize("url", ["/conditions/acute-glute-spasm/", "/exercises/glute-bridge/"])
+def test_long_pages_say_what_is_on_them_on_a_phone(
+    browser: Browser, base_url: str, url: str
+) -> None:
+    context = browser.new_context(viewport=SCREEN)
+    page = context.new_page()
+    page.goto(f"{base_url}{url}")
+    listing = page.locator(".gg-on-this-page")
+    expect(listing).to_be_visible()
+    links = listing.get_by_role("link")
+    assert links.count() >= 5
+    for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))"):
+        expect(page.locator(href)).to_have_count(1)
+    page.set_viewport_size({"width": 1600, "height": 900})
+    expect(listing).to_be_hidden()  # Material's table of contents stands beside the text
+    context.close()
