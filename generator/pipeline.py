@@ -44,7 +44,8 @@ def prepare(root: Path, today: date | None = None) -> Prepared:
     """Everything short of writing. Raises ContentErrors listing every problem found. today: the
     date review dates are judged by (an input, never the clock)."""
     site = load_site(root)
-    pages = render_site(site, today, str(_mkdocs_config(root)["site_url"]))
+    config = _mkdocs_config(root)
+    pages = render_site(site, today, str(config["site_url"]), repository_of(config))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
     redirect_pages = render_redirect_pages(site, content_security_policy(root))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
@@ -94,6 +95,11 @@ def _ids_that_are_sections(site: Site) -> list[ContentError]:
     ]
 
 
+def repository_of(config: dict[str, Any]) -> str:
+    """The repository's address (extra.repository in mkdocs.yml), or '' where none is set."""
+    return str(config.get("extra", {}).get("repository", "")).rstrip("/")
+
+
 def content_security_policy(root: Path, config: dict[str, Any] | None = None) -> str:
     """The site's policy, set once in mkdocs.yml (extra.content_security_policy)."""
     return str((config or _mkdocs_config(root))["extra"]["content_security_policy"])
@@ -111,7 +117,12 @@ def expectations(root: Path, prepared: Prepared) -> Expectations:
     own_host = urllib.parse.urlsplit(config["site_url"]).hostname or ""
     return Expectations(
         policy=content_security_policy(root, config),
-        hosts=site.link_hosts | {own_host, urllib.parse.urlsplit(NHS_111_ONLINE).hostname or ""},
+        hosts=site.link_hosts
+        | {
+            own_host,
+            urllib.parse.urlsplit(NHS_111_ONLINE).hostname or "",
+            urllib.parse.urlsplit(repository_of(config)).hostname or "",
+        },
         redirects=frozenset(url_of(old).strip("/") + "/index.html" for old in site.redirects),
         warnings=expected_warnings(site),
         drawings=expected_drawings(site),

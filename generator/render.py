@@ -226,16 +226,19 @@ def section_anchors() -> frozenset[str]:
     return frozenset(re.findall(r"\{ #([a-z0-9-]+) \}", "".join(sources)))
 
 
-def render_site(site: Site, today: date | None = None, site_url: str = "") -> dict[str, str]:
+def render_site(
+    site: Site, today: date | None = None, site_url: str = "", repository: str = ""
+) -> dict[str, str]:
     """Every generated page: Markdown path relative to docs/ -> its text. today, when given, is the
     date pages past their next review are judged by: an input, so a build never reads the clock.
-    site_url is where the site is published (mkdocs.yml), for addresses printed on paper."""
+    site_url is where the site is published (mkdocs.yml), for addresses printed on paper;
+    repository is where its files are (extra.repository), for each page's "Edit this page" link."""
     env = environment()
     pages: dict[str, str] = {}
 
     def render(template: str, here: str, **values: Any) -> None:
         pages[here] = env.get_template(template).render(
-            site=site, here=here, today=today, site_url=site_url, **values
+            site=site, here=here, today=today, site_url=site_url, repository=repository, **values
         )
 
     render("home.md.j2", "index.md")
@@ -245,7 +248,7 @@ def render_site(site: Site, today: date | None = None, site_url: str = "") -> di
     for kind in KINDS:
         render(kind.index_template, f"{kind.folder}/index.md", title=kind.title)
     for page in site.all_pages():
-        pages[page.source_path] = render_item_page(env, site, page, today, site_url)
+        pages[page.source_path] = render_item_page(env, site, page, today, site_url, repository)
     return pages
 
 
@@ -255,10 +258,11 @@ def render_item_page(
     page: Page[Item],
     today: date | None = None,
     site_url: str = "",
+    repository: str = "",
 ) -> str:
     template = env.get_template(BY_FOLDER[page.kind].template)
     values = {"site": site, "here": page.source_path, "page": page, "item": page.item}
-    return template.render(**values, today=today, site_url=site_url)
+    return template.render(**values, today=today, site_url=site_url, repository=repository)
 
 
 def render_redirect_pages(site: Site, csp: str) -> dict[str, str]:

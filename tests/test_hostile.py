@@ -89,7 +89,7 @@ def structure(document: Any, page_id: str, value: str = "") -> tuple[Any, ...]:
         if "admonition" in div.get("class", "")
     ]
     links = [
-        a.get("href").replace(f"#{page_id}", "#this-page")
+        a.get("href").replace(f"#{page_id}", "#this-page").replace(f"/{page_id}.yml", "/this.yml")
         for a in article.iter(f"{XHTML}a")
         if a.get("href") not in own_links
     ]

@@ -19,7 +19,7 @@ REVIEW_WORKFLOW_TEXT = (REPO / ".github/workflows/review-dates.yml").read_text(e
 
 def test_actions_are_pinned_by_commit_with_a_version_comment() -> None:
     uses = re.findall(r"uses: (\S+)(.*)", WORKFLOW_TEXT + REVIEW_WORKFLOW_TEXT)
-    assert len(uses) == 5
+    assert len(uses) == 6
     for action, comment in uses:
         assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", action), action
         assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), action
@@ -64,7 +64,7 @@ def test_checkout_never_keeps_the_token() -> None:
         for step in job["steps"]
         if step.get("uses", "").startswith("actions/checkout@")
     ]
-    assert len(checkouts) == 2  # site.yml; review-dates.yml is audited by zizmor too
+    assert len(checkouts) == 3  # site.yml; review-dates.yml is audited by zizmor too
     assert all(step["with"]["persist-credentials"] is False for step in checkouts)
 
 
@@ -83,3 +83,25 @@ def test_a_scheduled_job_fails_while_a_page_is_overdue() -> None:
     assert steps[-1]["run"] == 'make check TODAY="$(date -u +%F)"'
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert "$(BIN)/gluteguide check $(if $(TODAY),--today $(TODAY))" in makefile
+
+
+def test_pull_requests_get_the_quick_check_before_the_browsers() -> None:
+    quick = WORKFLOW["jobs"]["quick"]
+    commands = [step.get("run") for step in quick["steps"] if "run" in step]
+    assert commands == ["make check", "make unit"]
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    unit = makefile.split("\nunit:", 1)[1].split("\n\n", 1)[0]
+    assert "not browser" in unit and "node_modules" not in unit
+
+
+def test_the_repository_keeps_its_review_habits() -> None:
+    template = (REPO / ".github/pull_request_template.md").read_text(encoding="utf-8")
+    for item in ("Sources", "Reading level", "Warning signs", "Review"):
+        assert f"**{item}.**" in template
+    owners = (REPO / ".github/CODEOWNERS").read_text(encoding="utf-8")
+    assert re.search(r"^/content/\s+@\S+clinical", owners, re.M)
+    updates = yaml.safe_load((REPO / ".github/dependabot.yml").read_text(encoding="utf-8"))
+    ecosystems = {update["package-ecosystem"] for update in updates["updates"]}
+    assert ecosystems == {"pip", "npm", "github-actions"}
+    extensions = (REPO / ".vscode/extensions.json").read_text(encoding="utf-8")
+    assert "redhat.vscode-yaml" in extensions

@@ -102,3 +102,16 @@ def test_the_same_content_builds_the_same_bytes(site: Path, tmp_path: Path) -> N
         }
 
     assert digest(again) == digest(site)
+
+
+@pytest.mark.parametrize("page", SITE.all_pages(), ids=lambda page: page.url)
+def test_each_page_links_editors_to_the_file_it_is_made_from(site: Path, page: object) -> None:
+    """A plain link to the file on GitHub, from the one setting in mkdocs.yml: no script, and no
+    call to GitHub's API from a reader's browser."""
+    content_file = page.content_file  # type: ignore[attr-defined]
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    repository = re.search(r"^  repository: (\S+)$", config, re.M)
+    assert repository is not None
+    href = f'href="{repository.group(1)}/edit/main/{content_file}"'
+    assert href in html(site, page.url), page.url  # type: ignore[attr-defined]
+    assert (REPO / content_file).is_file()
