@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 # qrcode-generator, pinned in package-lock.json, served from the site itself on the programme pages
 VENDOR := docs/javascripts/vendor/qrcode.js
 
-.PHONY: site serve test unit browser check generate lint schemas golden ledger lock clean bench drawings
+.PHONY: site serve test unit browser check generate lint schemas golden ledger lock clean bench drawings new
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ golden: $(STAMP)  ## refresh the golden Markdown after reviewing a template chan
 
 drawings: $(STAMP)  ## the contact sheet: every exercise drawing, rendered to build/drawings/sheet.png with Chromium
 	$(BIN)/python -m generator.contact_sheet --out build/drawings
+
+new: $(STAMP)  ## a new content file to fill in: make new KIND=exercise ID=side-plank
+	$(BIN)/gluteguide new $(KIND) $(ID)
 
 ledger: $(STAMP)  ## record new published URLs in urls.txt
 	$(BIN)/gluteguide ledger --add

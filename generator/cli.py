@@ -1,4 +1,4 @@
-"""The `gluteguide` command: check, generate, build, serve, ledger, schemas."""
+"""The `gluteguide` command: check, generate, build, serve, ledger, schemas, new."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from .gate import check_site
 from .json_schemas import export_schemas
 from .kinds import KINDS
 from .ledger import LEDGER, add_to_ledger, read_ledger
+from .new_item import new_item
 from .pipeline import expectations, generate, prepare
 from .search_index import widen_search_index
 
@@ -128,6 +129,12 @@ def _ledger(root: Path, _: argparse.Namespace) -> int:
     return 0
 
 
+def _new(root: Path, arguments: argparse.Namespace) -> int:
+    path = new_item(root, arguments.kind, arguments.id, date.today())
+    print(f"wrote {path.relative_to(root)}: fill in each FILL IN, then run `gluteguide check`")
+    return 0
+
+
 def _schemas(root: Path, _: argparse.Namespace) -> int:
     written = export_schemas(root)
     print(f"schemas: {written} written")
@@ -146,6 +153,7 @@ COMMANDS: dict[str, tuple[Callable[[Path, argparse.Namespace], int], str]] = {
     "serve": (_serve, "generate, then preview the site, regenerating when content/ changes"),
     "ledger": (_ledger, f"add new published URLs to {LEDGER} (with --add)"),
     "schemas": (_schemas, "export schemas/*.schema.json from the content models"),
+    "new": (_new, "write a new content file with every required field to fill in"),
 }
 
 
@@ -172,6 +180,10 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port")
         if name == "ledger":
             command.add_argument("--add", action="store_true", required=True)
+        if name == "new":
+            kinds = ", ".join(kind.schema_name for kind in KINDS)
+            command.add_argument("kind", help=f"one of: {kinds}")
+            command.add_argument("id", help="the file name and address, e.g. side-plank")
     return top
 
 

@@ -52,7 +52,13 @@ def _checked_id(name: str) -> str:
     return name
 
 
+PLACEHOLDER = "FILL IN: "
+"""What `gluteguide new` writes where an editor must write something."""
+
+
 def _checked_text(value: str, info: ValidationInfo) -> str:
+    if value.startswith(PLACEHOLDER):
+        raise ValueError(f"still to fill in ({value.removeprefix(PLACEHOLDER)})")
     problems = problems_in_text(value)
     hosts: frozenset[str] = (info.context or {}).get("link_hosts", frozenset())
     for part in parts(value):

@@ -320,3 +320,44 @@ def test_a_page_past_its_review_date_says_so_and_check_fails(project: Path) -> N
 def page_text(project: Path, url: str) -> str:
     html = (project / "site" / url / "index.html").read_text(encoding="utf-8")
     return " ".join(re.sub(r"<[^>]+>", " ", html).split()).replace(" .", ".").replace(" ,", ",")
+
+
+def test_new_writes_every_required_field_and_check_lists_what_is_left(project: Path) -> None:
+    result = run(project, "new", "exercise", "side-plank")
+    assert result.returncode == 0, result.stderr
+    path = project / "content/exercises/side-plank.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/exercise.schema.json\n")
+    assert "review:\n  last_updated: '" in text and "next_review:" in text
+    checked = run(project, "check")
+    assert checked.returncode == 1
+    errors = [line for line in checked.stderr.splitlines() if ": error: " in line]
+    # Every problem is in the new file, one for each field still marked FILL IN.
+    assert errors and all(line.startswith("content/exercises/side-plank.yml:") for line in errors)
+    placeholders = text.count("FILL IN: ")
+    assert len(errors) == placeholders
+    assert any("steps[0]: still to fill in" in line for line in errors)
+    assert f"{placeholders} errors in 1 file" in checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "item_id", "message"),
+    [
+        ("exercise", "bridge", "'bridge' already exists"),
+        ("exercise", "Side Plank", "'Side Plank' is not a valid id"),
+        ("exercise", "old-bridge", "'old-bridge' is a former id of bridge"),
+        ("exercise", "published-once", "'published-once' was published before"),
+        ("recipe", "side-plank", "there is no such kind of content"),
+    ],
+)
+def test_new_refuses_an_id_that_is_taken_or_was_ever_published(
+    project: Path, kind: str, item_id: str, message: str
+) -> None:
+    bridge = small_content()["exercises/bridge.yml"]
+    write_content(project, "content/exercises/bridge.yml", {**bridge, "former_ids": ["old-bridge"]})
+    (project / "urls.txt").write_text("/exercises/published-once/\n", encoding="utf-8")
+    before = sorted(p.name for p in (project / "content/exercises").iterdir())
+    result = run(project, "new", kind, item_id)
+    assert result.returncode == 1
+    assert message in result.stderr and ":1:1: error:" in result.stderr, result.stderr
+    assert sorted(p.name for p in (project / "content/exercises").iterdir()) == before
