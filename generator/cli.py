@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .build import BuildFailed, mkdocs_build, mkdocs_command
+from .changes import changes
 from .errors import ContentErrors, format_github, format_terminal
 from .gate import check_site
 from .json_schemas import export_schemas
@@ -135,6 +136,11 @@ def _new(root: Path, arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _changes(root: Path, arguments: argparse.Namespace) -> int:
+    print(changes(root, arguments.ref), end="")
+    return 0
+
+
 def _schemas(root: Path, _: argparse.Namespace) -> int:
     written = export_schemas(root)
     print(f"schemas: {written} written")
@@ -154,6 +160,10 @@ COMMANDS: dict[str, tuple[Callable[[Path, argparse.Namespace], int], str]] = {
     "ledger": (_ledger, f"add new published URLs to {LEDGER} (with --add)"),
     "schemas": (_schemas, "export schemas/*.schema.json from the content models"),
     "new": (_new, "write a new content file with every required field to fill in"),
+    "changes": (
+        _changes,
+        "show what readers will see change against a git ref, safety-relevant lines first",
+    ),
 }
 
 
@@ -180,6 +190,8 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port")
         if name == "ledger":
             command.add_argument("--add", action="store_true", required=True)
+        if name == "changes":
+            command.add_argument("ref", help="the base to compare with, e.g. origin/main")
         if name == "new":
             kinds = ", ".join(kind.schema_name for kind in KINDS)
             command.add_argument("kind", help=f"one of: {kinds}")

@@ -88,7 +88,10 @@ def test_a_scheduled_job_fails_while_a_page_is_overdue() -> None:
 def test_pull_requests_get_the_quick_check_before_the_browsers() -> None:
     quick = WORKFLOW["jobs"]["quick"]
     commands = [step.get("run") for step in quick["steps"] if "run" in step]
-    assert commands == ["make check", "make unit"]
+    assert commands[:2] == ["make check", "make unit"]
+    summary = quick["steps"][-1]
+    assert summary["if"] == "github.event_name == 'pull_request'"
+    assert 'gluteguide changes FETCH_HEAD >> "$GITHUB_STEP_SUMMARY"' in summary["run"]
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     unit = makefile.split("\nunit:", 1)[1].split("\n\n", 1)[0]
     assert "not browser" in unit and "node_modules" not in unit
