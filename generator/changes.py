@@ -131,7 +131,7 @@ def _pages_at(root: Path, ref: str) -> dict[str, list[str]]:
 
 
 def _reader_text(root: Path, outputs: dict[str, bytes]) -> dict[str, list[str]]:
-    converter = _converter(root)
+    converter = site_markdown(root)
     pages = {}
     for path, data in outputs.items():
         if not path.endswith(".md"):
@@ -155,7 +155,7 @@ def _lines(document: ElementTree.Element) -> Iterator[str]:
                 yield words
 
 
-def _converter(root: Path) -> markdown.Markdown:
+def site_markdown(root: Path) -> markdown.Markdown:
     """Python-Markdown with the site's own extensions (mkdocs.yml), as MkDocs would run it."""
     config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     names, settings = [], {}

@@ -81,9 +81,7 @@ def drawings_by_step(site: Site, page: Page[Exercise]) -> dict[int, Markup]:
     """Step number (0 for the starting position) -> its drawing as an SVG figure. The SVG holds
     numbers the generator computed and the escaped text alternative, nothing else from content."""
     return {
-        step: Markup(
-            f'<figure class="gg-figure">{drawn.svg}<figcaption>{caption}</figcaption></figure>'
-        )
+        step: _figure("gg-figure", drawn.svg, caption)
         for step, drawn, caption in _captioned_drawings(site, page)
     }
 
@@ -92,17 +90,18 @@ def drawing_strip(site: Site, page: Page[Exercise], site_url: str) -> Markup:
     """Every drawing of an exercise in one row, for paper only: beside the steps they would push
     a handout onto a second sheet, so the printout shows them small, above the text. The row
     ends with the QR code of the page's own address, so a patient can open it from the paper."""
-    figures = "".join(
-        f'<figure class="gg-strip-figure">{drawn.svg}<figcaption>{caption}</figcaption></figure>'
+    figures = [
+        _figure("gg-strip-figure", drawn.svg, caption)
         for _, drawn, caption in _captioned_drawings(site, page)
-    )
-    address = site_url.rstrip("/") + page.url
-    code = qr_svg(address, "QR code for this page's address")
-    figures += (
-        f'<figure class="gg-strip-figure gg-strip-qr">{code}<figcaption>This page</figcaption>'
-        "</figure>"
-    )
-    return Markup(f'<div class="gg-print-only gg-drawing-strip">{figures}</div>')
+    ]
+    code = qr_svg(site_url.rstrip("/") + page.url, "QR code for this page's address")
+    figures.append(_figure("gg-strip-figure gg-strip-qr", code, "This page"))
+    return Markup(f'<div class="gg-print-only gg-drawing-strip">{"".join(figures)}</div>')
+
+
+def _figure(classes: str, svg: str, caption: str) -> Markup:
+    """svg is the generator's own markup; caption is the generator's own words."""
+    return Markup(f'<figure class="{classes}">{svg}<figcaption>{caption}</figcaption></figure>')
 
 
 def _captioned_drawings(site: Site, page: Page[Exercise]) -> Iterator[tuple[int, Drawn, str]]:

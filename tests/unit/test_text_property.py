@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from generator.changes import site_markdown
 from generator.content_types import Exercise
 from generator.render import environment, render_item_page
 from generator.site import Page, Site
@@ -128,13 +129,7 @@ def fixture_site() -> Site:
 @cache
 def converter() -> markdown.Markdown:
     """Python-Markdown with the extensions and settings of the site's mkdocs.yml."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, settings_by_name = [], {}
-    for entry in config["markdown_extensions"]:
-        name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
-        names.append(name)
-        settings_by_name[name] = options or {}
-    return markdown.Markdown(extensions=names, extension_configs=settings_by_name)
+    return site_markdown(REPO)
 
 
 def page_with(value: str) -> tuple[dict[str, Any], Any]:
