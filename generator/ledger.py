@@ -18,8 +18,9 @@ def read_ledger(root: Path) -> list[tuple[int, str]]:
     return [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()[:1] == "/"]
 
 
-def check_ledger(root: Path, published: set[str]) -> list[ContentError]:
-    """Every URL ever published must still lead to a page or a redirect."""
+def check_ledger(ledger: list[tuple[int, str]], published: set[str]) -> list[ContentError]:
+    """Every URL ever published (the ledger's (line, url) entries) must still lead to a page or
+    a redirect."""
     return [
         ContentError(
             LEDGER,
@@ -29,7 +30,7 @@ def check_ledger(root: Path, published: set[str]) -> list[ContentError]:
             f"published URL {url} no longer leads to a page or a redirect",
             "if the item was renamed, add its old id to former_ids in the renamed file",
         )
-        for line, url in read_ledger(root)
+        for line, url in ledger
         if url not in published
     ]
 

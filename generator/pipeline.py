@@ -47,15 +47,16 @@ def prepare(root: Path, today: date | None = None) -> Prepared:
     config = _mkdocs_config(root)
     pages = render_site(site, today, str(config["site_url"]), repository_of(config))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
-    redirect_pages = render_redirect_pages(site, content_security_policy(root))
+    redirect_pages = render_redirect_pages(site, content_security_policy(root, config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     published = {url_of(path) for path in pages}
     published |= {url_of(path) for path in hand_written_pages(root, outputs)}
     errors = _ids_that_are_sections(site) + conflicts(root, outputs)
     errors += _redirects_in_the_way(site, published)
     published |= {url_of(path) for path in site.redirects}
-    errors += check_ledger(root, published)
-    errors += check_plan_codes(site, (url for _, url in read_ledger(root)))
+    ledger = read_ledger(root)
+    errors += check_ledger(ledger, published)
+    errors += check_plan_codes(site, (url for _, url in ledger))
     if errors:
         raise ContentErrors(errors)
     return Prepared(site, outputs, published)

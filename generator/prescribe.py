@@ -41,10 +41,9 @@ HOW_OFTEN = (
 )
 """What 'How often' may be set to, by index. Part of the link format: append, never reorder."""
 
-LIMITS = {"sets": 10, "reps": 50, "hold": 300, "minutes": 60}
-"""The largest number a link may carry for each field (plan.js clamps to these)."""
-FIELD_LIMITS = {"s": "sets", "r": "reps", "h": "hold", "m": "minutes"}
-"""Each dose letter of the link, and its limit in LIMITS."""
+LIMITS = {"s": 10, "r": 50, "h": 300, "m": 60}
+"""The largest number a link may carry for each of its dose letters: sets, reps, hold seconds and
+minutes (plan.js clamps to these)."""
 NOTE_LENGTH = 300
 CLINICIAN_LENGTH = 100
 
@@ -102,10 +101,9 @@ def plan_exercises(site: Site) -> list[PlanExercise]:
     return found
 
 
-def plan_data(site: Site) -> Markup:
+def plan_data(exercises: list[PlanExercise]) -> Markup:
     """What plan.js needs and the page does not show, as JSON safe inside <script>: which code
     answers to which exercise, the how-often choices and the limits."""
-    exercises = plan_exercises(site)
     data = {
         "version": VERSION,
         "codes": {

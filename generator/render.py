@@ -61,7 +61,6 @@ def environment() -> jinja2.Environment:
         exercise_ids=exercise_ids,
         drawings_by_step=drawings_by_step,
         drawing_strip=drawing_strip,
-        plan_exercises=prescribe.plan_exercises,
         plan_data=prescribe.plan_data,
         positions=prescribe.positions,
         equipment_kinds=equipment_kinds,
@@ -69,7 +68,6 @@ def environment() -> jinja2.Environment:
         EQUIPMENT_BASIC=EQUIPMENT_BASIC,
         HOW_OFTEN=prescribe.HOW_OFTEN,
         LIMITS=prescribe.LIMITS,
-        FIELD_LIMITS=prescribe.FIELD_LIMITS,
         NOTE_LENGTH=prescribe.NOTE_LENGTH,
         CLINICIAN_LENGTH=prescribe.CLINICIAN_LENGTH,
         today=None,
@@ -242,8 +240,9 @@ def render_site(
 
     render("home.md.j2", "index.md")
     render("get-help.md.j2", "get-help.md")
-    render("prescribe.md.j2", "prescribe.md")
-    render("plan.md.j2", "plan.md", plan=prescribe.plan_exercises(site))
+    plan = prescribe.plan_exercises(site)
+    render("prescribe.md.j2", "prescribe.md", plan=plan)
+    render("plan.md.j2", "plan.md", plan=plan)
     for kind in KINDS:
         render(kind.index_template, f"{kind.folder}/index.md", title=kind.title)
     for page in site.all_pages():

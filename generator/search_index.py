@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from pathlib import Path
 
 from .site import Site
@@ -19,15 +20,15 @@ def widen_search_index(site_dir: Path, site: Site) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = index["docs"]
     names = {page.url.lstrip("/"): page.item.also_called for page in site.all_pages()}
+    # A page's words are those of its own entry and of its sections' entries (page/#section).
+    texts: dict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        texts[doc["location"].split("#")[0]].append(f"{doc['title']} {doc['text']}")
     for doc in docs:
         location = doc["location"]
         if "#" in location or location not in names:
             continue
-        page_text = " ".join(
-            f"{other['title']} {other['text']}"
-            for other in docs
-            if other["location"].split("#")[0] == location
-        )
+        page_text = " ".join(texts[location])
         extra = list(names[location]) + added_synonyms(page_text, site.synonyms)
         if extra:
             doc["text"] = f"{doc['text']} {' '.join(dict.fromkeys(extra))}"

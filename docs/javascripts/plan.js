@@ -10,7 +10,6 @@
   var data = JSON.parse(dataElement.textContent);
   var ENTRY = /^([0-9a-z]{4})((?:[srhm][0-9]{1,3})*)(?:o([0-9]{1,2}))?([LR]?)$/;
   var TOKEN = /([srhm])([0-9]{1,3})/g;
-  var LIMIT_OF = { s: "sets", r: "reps", h: "hold", m: "minutes" };
   var SIDES = { "": "both sides", L: "left side only", R: "right side only" };
   var SVG = "http://www.w3.org/2000/svg";
   var article = document.querySelector("article") || document.body;
@@ -46,7 +45,7 @@
       seen[code] = true;
       var values = {};
       found[2].replace(TOKEN, function (_, letter, number) {
-        values[letter] = clamp(number, data.limits[LIMIT_OF[letter]]);
+        values[letter] = clamp(number, data.limits[letter]);
         return "";
       });
       var often = found[3] ? parseInt(found[3], 10) : 0;
@@ -259,7 +258,7 @@
         var values = {};
         ["s", "r", "h", "m"].forEach(function (letter) {
           var field = document.getElementById(letter + "-" + code);
-          if (field) values[letter] = clamp(field.value, data.limits[LIMIT_OF[letter]]);
+          if (field) values[letter] = clamp(field.value, data.limits[letter]);
         });
         var often = parseInt(document.getElementById("o-" + code).value, 10) || 0;
         var side = document.getElementById("side-" + code);

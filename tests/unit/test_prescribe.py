@@ -10,7 +10,7 @@ import pytest
 
 from generator.errors import ContentErrors, format_terminal
 from generator.pipeline import prepare
-from generator.prescribe import HOW_OFTEN, plan_code, plan_data
+from generator.prescribe import HOW_OFTEN, plan_code, plan_data, plan_exercises
 from tests.factory import exercise, small_content, write_project
 
 
@@ -50,5 +50,5 @@ def test_an_id_that_would_share_a_code_is_refused(tmp_path: Path) -> None:
 def test_the_page_data_cannot_end_its_script_element() -> None:
     from tests.unit.test_text_property import fixture_site
 
-    text = str(plan_data(fixture_site()))
+    text = str(plan_data(plan_exercises(fixture_site())))
     assert "<" not in text and ">" not in text and "&" not in text
