@@ -3,6 +3,8 @@ until this has succeeded for every file."""
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,31 +17,43 @@ from .content_types import (
     Synonyms,
     WarningSigns,
 )
-from .drawing_rules import check_drawings
+from .drawing_rules import Checked, check_drawings
 from .errors import ContentError, ContentErrors
 from .fields import id_problem
 from .json_schemas import schema_comment
 from .kinds import KINDS
-from .loader import LoadedFile, load_file
+from .loader import LoadedFile, load_file, read_regular_file
 from .references import Loaded, LoadedSingle, check_references, check_warning_signs, resolve
 from .site import Page, Site
 from .validate import validate
 
 
-def load_site(root: Path) -> Site:
+@dataclass
+class LoadMemo:
+    """What earlier loads read, for the live preview: a file whose size and modification time
+    are unchanged is not read or validated again, and an exercise whose item is the same object
+    is not drawn again. reread: the files read afresh since the last render that used them
+    (prepare empties it once it succeeds, so edits made while the content had errors count)."""
+
+    files: dict[Path, tuple[object, _Read]] = field(default_factory=dict)
+    drawn: dict[str, tuple[object, Checked]] = field(default_factory=dict)
+    reread: set[str] = field(default_factory=set)
+
+
+def load_site(root: Path, memo: LoadMemo | None = None) -> Site:
     """Load, validate and resolve root/content; raise ContentErrors listing every error."""
     errors: list[ContentError] = []
     content = root / "content"
     if content.is_symlink():
         errors.append(ContentError("content", 1, 1, "", "content/ is a link", _REAL_FOLDERS))
         raise ContentErrors(errors)
-    hosts = _load_single(root, content / LINK_HOSTS, LinkHosts, errors)
+    hosts = _load_single(root, content / LINK_HOSTS, LinkHosts, errors, None, memo)
     context = {"link_hosts": frozenset(hosts.value.root if hosts else ())}
-    sources = _load_single(root, content / "sources.yml", Sources, errors, context)
-    signs = _load_single(root, content / WARNING_SIGNS, WarningSigns, errors, context)
-    emergency = _load_single(root, content / "emergency.yml", Emergency, errors, context)
-    reviewers = _load_single(root, content / REVIEWERS, Reviewers, errors, context)
-    synonyms = _load_single(root, content / SYNONYMS, Synonyms, errors, context)
+    sources = _load_single(root, content / "sources.yml", Sources, errors, context, memo)
+    signs = _load_single(root, content / WARNING_SIGNS, WarningSigns, errors, context, memo)
+    emergency = _load_single(root, content / "emergency.yml", Emergency, errors, context, memo)
+    reviewers = _load_single(root, content / REVIEWERS, Reviewers, errors, context, memo)
+    synonyms = _load_single(root, content / SYNONYMS, Synonyms, errors, context, memo)
     items: list[Loaded] = []
     # Ids come from file names, so an item that fails validation does not also break every
     # reference to it.
@@ -48,12 +62,8 @@ def load_site(root: Path) -> Site:
         paths = _content_files(root, content / kind.folder, errors)
         known[kind.folder] = {path.stem for path in paths}
         for path in paths:
-            file = _load(root, path, errors)
-            if file is None:
-                continue
-            item, problems = validate(file, kind.model, context)
-            errors.extend(problems)
-            if item is not None:
+            file, item = _read(root, path, kind.model, errors, context, memo)
+            if file is not None and item is not None:
                 items.append(Loaded(Page(kind.folder, path.stem, item), file))
     for name, single in (("sources", sources), ("warning-signs", signs), ("reviewers", reviewers)):
         if single is not None:
@@ -61,7 +71,7 @@ def load_site(root: Path) -> Site:
     errors.extend(check_references(items, known))
     errors.extend(check_warning_signs(signs, emergency, items, known))
     errors.extend(check_clinical_rules(items))
-    drawing_errors, drawings = check_drawings(items)
+    drawing_errors, drawings = check_drawings(items, None if memo is None else memo.drawn)
     errors.extend(drawing_errors)
     if errors or None in (sources, emergency, signs, reviewers, synonyms):
         raise ContentErrors(errors)
@@ -141,17 +151,58 @@ def _load_single(
     path: Path,
     model: Any,
     errors: list[ContentError],
-    context: dict[str, Any] | None = None,
+    context: dict[str, Any] | None,
+    memo: LoadMemo | None,
 ) -> LoadedSingle | None:
     if not path.exists() and not path.is_symlink():
         errors.append(ContentError(_shown(root, path), 1, 1, "", "file is missing"))
         return None
-    file = _load(root, path, errors)
-    if file is None:
-        return None
-    value, problems = validate(file, model, context)
-    errors.extend(problems)
-    return None if value is None else LoadedSingle(value, file)
+    file, value = _read(root, path, model, errors, context, memo)
+    return None if file is None or value is None else LoadedSingle(value, file)
+
+
+def _digest(path: Path, context: dict[str, Any] | None) -> object:
+    try:
+        return hashlib.sha256(read_regular_file(path, "")).digest(), repr(context)
+    except ContentErrors:
+        return None  # _load reports it
+
+
+@dataclass(frozen=True)
+class _Read:
+    file: LoadedFile | None
+    value: Any
+    errors: list[ContentError]
+
+
+def _read(
+    root: Path,
+    path: Path,
+    model: Any,
+    errors: list[ContentError],
+    context: dict[str, Any] | None,
+    memo: LoadMemo | None,
+) -> tuple[LoadedFile | None, Any]:
+    """A file loaded and validated, or what the memo kept of it: the same bytes validated
+    against the same context give the same result. Bytes, not modification times: two saves
+    within a clock tick can leave the time as it was."""
+    key = None if memo is None else _digest(path, context)
+    kept = memo.files.get(path) if memo is not None else None
+    if key is not None and kept is not None and kept[0] == key:
+        read = kept[1]
+    else:
+        found: list[ContentError] = []
+        file, value = _load(root, path, found), None
+        if file is not None:
+            value, problems = validate(file, model, context)
+            found.extend(problems)
+        read = _Read(file, value, found)
+        if memo is not None and key is not None:
+            memo.files[path] = (key, read)
+        if memo is not None:
+            memo.reread.add(_shown(root, path))
+    errors.extend(read.errors)
+    return read.file, read.value
 
 
 def _shown(root: Path, path: Path) -> str:

@@ -8,22 +8,39 @@ from .drawing import Drawn, draw_exercise
 from .errors import ContentError
 from .references import Loaded, error_at
 
+Checked = tuple[list[ContentError], tuple[Drawn, ...]]
 
-def check_drawings(items: list[Loaded]) -> tuple[list[ContentError], dict[str, tuple[Drawn, ...]]]:
+
+def check_drawings(
+    items: list[Loaded], memo: dict[str, tuple[object, Checked]] | None = None
+) -> tuple[list[ContentError], dict[str, tuple[Drawn, ...]]]:
     """Every problem with the drawings, and each exercise's drawings as SVG: drawn once, here,
-    for both the check and the pages."""
+    for both the check and the pages. memo: id -> (item, result) of earlier calls, reused while
+    the item is the same object (the live preview's)."""
     errors = []
     drawn_by_id = {}
     for loaded in items:
         exercise = loaded.page.item
         if isinstance(exercise, Exercise) and exercise.drawings:
-            errors += _order(loaded, exercise)
-            drawn = draw_exercise(exercise.drawings)
-            for index, result in enumerate(drawn):
-                for where, problem, hint in result.problems:
-                    errors.append(error_at(loaded, ("drawings", index, *where), (problem, hint)))
-            drawn_by_id[loaded.page.id] = tuple(drawn)
+            kept = memo.get(loaded.page.id) if memo is not None else None
+            if kept is not None and kept[0] is exercise:
+                found, drawn = kept[1]
+            else:
+                found, drawn = _checked(loaded, exercise)
+                if memo is not None:
+                    memo[loaded.page.id] = (exercise, (found, drawn))
+            errors += found
+            drawn_by_id[loaded.page.id] = drawn
     return errors, drawn_by_id
+
+
+def _checked(loaded: Loaded, exercise: Exercise) -> Checked:
+    errors = _order(loaded, exercise)
+    drawn = draw_exercise(exercise.drawings)
+    for index, result in enumerate(drawn):
+        for where, problem, hint in result.problems:
+            errors.append(error_at(loaded, ("drawings", index, *where), (problem, hint)))
+    return errors, tuple(drawn)
 
 
 def _order(loaded: Loaded, exercise: Exercise) -> list[ContentError]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import urllib.parse
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,9 +12,10 @@ from typing import Any
 
 import yaml
 
-from .content import load_site
+from .content import LoadMemo, load_site
 from .errors import ContentError, ContentErrors
 from .gate import INTERACTIVE_PAGES, Expectations, expected_drawings, expected_warnings
+from .incremental import render_changed
 from .ledger import check_ledger, read_ledger
 from .prescribe import check_plan_codes
 from .render import NHS_111_ONLINE, render_redirect_pages, render_site, section_anchors
@@ -40,12 +42,31 @@ class Prepared:
         return calendar.timegm(newest.timetuple()) if newest else 0
 
 
-def prepare(root: Path, today: date | None = None) -> Prepared:
+def prepare(
+    root: Path,
+    today: date | None = None,
+    memo: LoadMemo | None = None,
+    previous: Prepared | None = None,
+) -> Prepared:
     """Everything short of writing. Raises ContentErrors listing every problem found. today: the
-    date review dates are judged by (an input, never the clock)."""
-    site = load_site(root)
+    date review dates are judged by (an input, never the clock). The live preview passes the
+    memo of its earlier loads and the result of its last run, so that an edit renders again
+    only the pages it can change."""
+    site = load_site(root, memo)
     config = _mkdocs_config(root)
-    pages = render_site(site, today, str(config["site_url"]), repository_of(config))
+
+    def render(only: Collection[str] | None) -> dict[str, str]:
+        return render_site(site, today, str(config["site_url"]), repository_of(config), only)
+
+    if memo is None or previous is None:
+        pages = render(None)
+    else:
+        before = {
+            path.removeprefix(f"{DOCS}/"): data.decode("utf-8")
+            for path, data in previous.outputs.items()
+            if path.endswith(".md")
+        }
+        pages = render_changed(site, previous.site, before, memo.reread, render)
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
     redirect_pages = render_redirect_pages(site, content_security_policy(root, config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
@@ -59,6 +80,8 @@ def prepare(root: Path, today: date | None = None) -> Prepared:
     errors += check_plan_codes(site, (url for _, url in ledger))
     if errors:
         raise ContentErrors(errors)
+    if memo is not None:
+        memo.reread.clear()
     return Prepared(site, outputs, published)
 
 

@@ -3,6 +3,8 @@ coloured by class, on a white ground so that they scan on paper and in the dark 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import segno
 from markupsafe import Markup, escape
 
@@ -10,9 +12,15 @@ QUIET_ZONE = 4
 """Modules of white round the code, as the QR standard asks."""
 
 
+MASK = 0
+"""Every mask gives a valid code; choosing the best one tries all eight and took 80% of the time
+spent rendering the site (11 ms a code). The print tests read every exercise's code off paper."""
+
+
+@lru_cache(maxsize=4096)
 def qr_svg(text: str, label: str) -> Markup:
     """The QR code of text, labelled for those who cannot see it."""
-    matrix = segno.make(text, error="m", micro=False).matrix
+    matrix = segno.make(text, error="m", micro=False, mask=MASK).matrix
     size = len(matrix) + 2 * QUIET_ZONE
     runs = []
     for row, modules in enumerate(matrix):

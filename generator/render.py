@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -224,16 +224,23 @@ def section_anchors() -> frozenset[str]:
 
 
 def render_site(
-    site: Site, today: date | None = None, site_url: str = "", repository: str = ""
+    site: Site,
+    today: date | None = None,
+    site_url: str = "",
+    repository: str = "",
+    only: Collection[str] | None = None,
 ) -> dict[str, str]:
     """Every generated page: Markdown path relative to docs/ -> its text. today, when given, is the
     date pages past their next review are judged by: an input, so a build never reads the clock.
     site_url is where the site is published (mkdocs.yml), for addresses printed on paper;
-    repository is where its files are (extra.repository), for each page's "Edit this page" link."""
+    repository is where its files are (extra.repository), for each page's "Edit this page" link.
+    only: render just these pages (the live preview's, see incremental.py)."""
     env = environment()
     pages: dict[str, str] = {}
 
     def render(template: str, here: str, **values: Any) -> None:
+        if only is not None and here not in only:
+            return
         pages[here] = env.get_template(template).render(
             site=site, here=here, today=today, site_url=site_url, repository=repository, **values
         )
@@ -246,7 +253,8 @@ def render_site(
     for kind in KINDS:
         render(kind.index_template, f"{kind.folder}/index.md", title=kind.title)
     for page in site.all_pages():
-        pages[page.source_path] = render_item_page(env, site, page, today, site_url, repository)
+        if only is None or page.source_path in only:
+            pages[page.source_path] = render_item_page(env, site, page, today, site_url, repository)
     return pages
 
 
