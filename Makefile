@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 # qrcode-generator, pinned in package-lock.json, served from the site itself on the programme pages
 VENDOR := docs/javascripts/vendor/qrcode.js
 
-.PHONY: site serve test unit browser check generate lint schemas golden ledger lock clean bench drawings new
+.PHONY: site serve test unit browser check generate lint schemas golden ledger lock clean bench bench-preview drawings new
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,8 +65,12 @@ new: $(STAMP)  ## a new content file to fill in: make new KIND=exercise ID=side-
 ledger: $(STAMP)  ## record new published URLs in urls.txt
 	$(BIN)/gluteguide ledger --add
 
-bench: $(STAMP)  ## time the generator and mkdocs at 100 to 10,000 items (about 12 minutes)
+bench: $(STAMP) $(VENDOR)  ## time the generator, mkdocs and the live preview (about 30 minutes)
 	$(BIN)/python -m benchmarks.bench
+	$(BIN)/python -m benchmarks.preview
+
+bench-preview: $(STAMP) $(VENDOR)  ## only the live preview's edit-to-page latency (about 15 minutes)
+	$(BIN)/python -m benchmarks.preview
 
 lock:  ## re-resolve requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.11 \

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import subprocess
 import sys
-import threading
-import time
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from .build import BuildFailed, mkdocs_build, mkdocs_command
+from .build import BuildFailed, mkdocs_build
 from .changes import changes
 from .errors import ContentErrors, format_github, format_terminal
 from .gate import check_site
@@ -23,6 +19,7 @@ from .kinds import KINDS
 from .ledger import LEDGER, add_to_ledger, read_ledger
 from .new_item import new_item
 from .pipeline import expectations, generate, prepare
+from .preview import serve
 from .search_index import widen_search_index
 
 
@@ -76,49 +73,7 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _serve(root: Path, arguments: argparse.Namespace) -> int:
-    _generate(root, arguments)
-    command, environment = mkdocs_command(root, "serve", "--dev-addr", arguments.dev_addr)
-    threading.Thread(target=_regenerate_on_change, args=(root,), daemon=True).start()
-    return _run_until_stopped(command, cwd=root, env=environment)
-
-
-def _run_until_stopped(command: list[str], cwd: Path, env: dict[str, str]) -> int:
-    """Run a child process; SIGTERM or SIGINT stops it as well as us, so nothing is left running."""
-    child = subprocess.Popen(command, cwd=cwd, env=env)
-    stopped_by: list[int] = []
-
-    def stop(signal_number: int, _frame: object) -> None:
-        stopped_by.append(signal_number)
-        child.terminate()
-
-    previous = {number: signal.signal(number, stop) for number in _STOP_SIGNALS}
-    try:
-        status = child.wait()
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-    return 128 + stopped_by[0] if stopped_by else status
-
-
-_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
-
-
-def _regenerate_on_change(root: Path) -> None:
-    """Regenerate docs/ when content/ changes; MkDocs then reloads the browser."""
-    seen = _snapshot(root)
-    while True:
-        time.sleep(1)
-        now = _snapshot(root)
-        if now != seen:
-            seen = now
-            _report(lambda: _generate(root, argparse.Namespace(today=None)))
-
-
-def _snapshot(root: Path) -> dict[str, float]:
-    return {str(p): p.stat().st_mtime for p in (root / "content").rglob("*") if p.is_file()}
+    return serve(root, arguments.dev_addr)
 
 
 def _ledger(root: Path, _: argparse.Namespace) -> int:
@@ -156,7 +111,10 @@ COMMANDS: dict[str, tuple[Callable[[Path, argparse.Namespace], int], str]] = {
     "digest": (_digest, "print each page's content digest, for a clinician's sign-off"),
     "generate": (_generate, "validate, then write the Markdown pages into docs/"),
     "build": (_build, "generate, then build the site into site/ with mkdocs build --strict"),
-    "serve": (_serve, "generate, then preview the site, regenerating when content/ changes"),
+    "serve": (
+        _serve,
+        "generate, then preview the site, rebuilding the pages an edit changes as you save",
+    ),
     "ledger": (_ledger, f"add new published URLs to {LEDGER} (with --add)"),
     "schemas": (_schemas, "export schemas/*.schema.json from the content models"),
     "new": (_new, "write a new content file with every required field to fill in"),

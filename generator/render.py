@@ -34,7 +34,10 @@ PHASE_TITLES = {
 }
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
+    """One environment for the process, so each template is compiled once; Jinja still reloads
+    a template whose file changed (the live preview's edits to templates)."""
     # Every value a template prints is escaped as Markdown text (finalize) unless the generator
     # made it markup itself (Markup: links, macros). Autoescape makes macros return Markup.
     env = jinja2.Environment(

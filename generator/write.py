@@ -22,6 +22,8 @@ class WriteReport:
     written: int
     unchanged: int
     removed: int
+    touched: tuple[str, ...] = ()
+    """The files written or removed, project-relative: what the live preview builds again."""
 
     def __str__(self) -> str:
         return f"{self.written} written, {self.unchanged} unchanged, {self.removed} removed"
@@ -54,21 +56,22 @@ def conflicts(root: Path, outputs: dict[str, bytes]) -> list[ContentError]:
 def write_outputs(root: Path, outputs: dict[str, bytes]) -> WriteReport:
     """Write what changed, remove our own stale files, then record the new manifest."""
     owned = read_manifest(root)
-    written = unchanged = 0
+    unchanged = 0
+    written = []
     for relative, data in sorted(outputs.items()):
         path = root / relative
         if path.is_file() and path.read_bytes() == data:
             unchanged += 1
             continue
         write_atomically(path, data)
-        written += 1
+        written.append(relative)
     stale = sorted(owned - outputs.keys())
     for relative in stale:
         (root / relative).unlink(missing_ok=True)
     manifest = json.dumps(sorted(outputs), indent=1).encode("utf-8") + b"\n"
     if owned != set(outputs):
         write_atomically(root / MANIFEST, manifest)
-    return WriteReport(written, unchanged, len(stale))
+    return WriteReport(len(written), unchanged, len(stale), (*written, *stale))
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -172,19 +172,28 @@ def wait_for(url: str, wanted: str, seconds: float = 60) -> bool:
 
 def test_serve_previews_and_regenerates_when_content_changes(project: Path) -> None:
     address = f"127.0.0.1:{free_port()}"
-    server = subprocess.Popen(
-        [*GLUTEGUIDE, "--root", str(project), "serve", "--dev-addr", address],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    log = project / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [*GLUTEGUIDE, "--root", str(project), "serve", "--dev-addr", address],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     try:
         # MkDocs serves under site_url's path, as GitHub Pages will.
         url = f"http://{address}/glute-guide/exercises/bridge/"
         assert wait_for(url, "Bridge eases a tight buttock.")
-        write_content(
-            project, "content/exercises/bridge.yml", exercise("Bridge", purpose="Freshly edited.")
-        )
+        edited = exercise("Bridge", steps=["Freshly edited.", "Move slowly."])
+        write_content(project, "content/exercises/bridge.yml", edited)
         assert wait_for(url, "Freshly edited.")
+        # Then the pages that hold its steps too, built after the edited page was shown.
+        assert wait_for(f"http://{address}/glute-guide/plan/", "Freshly edited.")
+        time.sleep(2)  # a build must not set off another: reading files is not changing them
+        builds = [line for line in log.read_text().splitlines() if line.startswith("preview: ")]
+        assert builds[0].startswith("preview: serving"), builds
+        assert builds[1].startswith("preview: exercises/bridge.md ("), builds
+        assert builds[2].startswith("preview: then ") and "plan.md" in builds[2], builds
+        assert len(builds) == 3, builds
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -204,7 +213,7 @@ def processes_in_session(session: int) -> list[str]:
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_stopping_serve_stops_mkdocs_too(project: Path, stop: signal.Signals) -> None:
+def test_stopping_serve_leaves_nothing_running(project: Path, stop: signal.Signals) -> None:
     address = f"127.0.0.1:{free_port()}"
     server = subprocess.Popen(
         [*GLUTEGUIDE, "--root", str(project), "serve", "--dev-addr", address],
@@ -214,7 +223,7 @@ def test_stopping_serve_stops_mkdocs_too(project: Path, stop: signal.Signals) ->
     )
     try:
         assert wait_for(f"http://{address}/glute-guide/", "Sudden spasm")
-        assert len(processes_in_session(server.pid)) == 2  # gluteguide and its mkdocs serve
+        assert processes_in_session(server.pid) == [str(server.pid)]  # MkDocs runs inside it
         server.send_signal(stop)
         assert server.wait(timeout=20) == 128 + stop
         deadline = time.monotonic() + 10

@@ -13,6 +13,7 @@ import yaml
 
 from generator import pipeline
 from generator.content import LoadMemo
+from generator.errors import ContentErrors
 from generator.incremental import summary_pages
 from generator.pipeline import prepare
 from tests.factory import copy_from_repo, write_content, write_project
@@ -125,7 +126,7 @@ def test_an_edit_made_while_another_file_had_errors_is_not_lost(real_project: Pa
     data = yaml.safe_load(clamshell.read_text(encoding="utf-8"))
     _how_often(data)
     write_content(real_project, "content/exercises/clamshell.yml", data)
-    with pytest.raises(Exception, match="errors|title"):
+    with pytest.raises(ContentErrors):
         prepare(real_project, memo=memo, previous=previous)
     bridge.write_text(good_bridge, encoding="utf-8")
     incremental = prepare(real_project, memo=memo, previous=previous)

@@ -1,0 +1,182 @@
+"""Edit-to-preview latency of `gluteguide serve`: the time from saving a content file to the served
+page showing the edit, found by polling the page. Medians of several edits, on a copy of the
+current content and on 1,000 synthetic exercises. Printed, never asserted (see README.md).
+
+Two edits are timed: a reworded step, and a changed dose. Each shows on the exercise's own page,
+which the preview builds and shows first, and then on the pages that hold the exercise's text or
+dose too (the programme maker and printable programme, every step; the exercises index, the dose),
+which it builds next. The time to the edited page is the goal's; the time until the exercises index
+shows a changed dose is given beside it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.factory import copy_from_repo, synthetic_content, write_content, write_project
+
+EDITS = 7
+GOALS = {"current content": 0.5, "1,000 items": 2.0}
+"""Seconds, median edit to preview, for the reworded step."""
+POLL_SECONDS = 0.005
+
+
+def current_project(root: Path) -> tuple[Path, str]:
+    write_project(root, {})
+    copy_from_repo(root, "content")
+    copy_from_repo(root, "urls.txt")
+    return root, "exercises/glute-bridge"
+
+
+def synthetic_project(root: Path) -> tuple[Path, str]:
+    write_project(root, synthetic_content(1_000))
+    return root, "exercises/move-00500"
+
+
+def reword_step(data: dict[str, Any], number: int) -> str:
+    marker = f"Breathe out slowly, edit {number}."
+    data["steps"][0] = f"{data['steps'][0].split(' Breathe out slowly')[0]} {marker}"
+    return marker
+
+
+def change_dose(data: dict[str, Any], number: int) -> str:
+    reps = 10 + number % 2 * 2
+    data["dose"]["reps"] = reps
+    data["dose"]["how_often"] = f"once a day, week {number}"
+    return f"once a day, week {number}"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            text: str = response.read().decode()
+            return text
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, wanted: str, seconds: float) -> float:
+    """Seconds until the page at url holds wanted (polling), or raise."""
+    start = time.perf_counter()
+    while wanted not in fetch(url):
+        if time.perf_counter() - start > seconds:
+            raise TimeoutError(f"{url} did not show {wanted!r} within {seconds} s")
+        time.sleep(POLL_SECONDS)
+    return time.perf_counter() - start
+
+
+def latencies(
+    root: Path, page: str, edit: Callable[[dict[str, Any], int], str], edits: int, watched: str
+) -> tuple[list[float], list[float]]:
+    """Start the preview on root, make the edits one by one, and time each until the edited page
+    shows it, and until the watched page (another one) shows it too."""
+    address = f"127.0.0.1:{free_port()}"
+    log = (root / "preview.log").open("w")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "--root",
+            str(root),
+            "serve",
+            "--dev-addr",
+            address,
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    content = root / "content" / f"{page}.yml"
+    url = f"http://{address}/glute-guide/{page}/"
+    other = f"http://{address}/glute-guide/{watched}"
+    try:
+        data = yaml.safe_load(content.read_text(encoding="utf-8"))
+        wait_for(url, data["title"], seconds=900)
+        own, everywhere = [], []
+        for number in range(edits):
+            time.sleep(1)  # the server idle, as after an editor's pause
+            marker = edit(data, number)
+            start = time.perf_counter()
+            write_content(root, f"content/{page}.yml", data)
+            wait_for(url, marker, seconds=300)
+            own.append(time.perf_counter() - start)
+            wait_for(other, marker, seconds=300)
+            everywhere.append(time.perf_counter() - start)
+        return own, everywhere
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+        log.close()
+
+
+Row = tuple[str, str, str, list[float]]
+
+
+def report(rows: list[Row]) -> str:
+    lines = [
+        "| content | edit | shown on | edits | median s | fastest s | slowest s | goal |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    verdicts = []
+    for content, edit, shown_on, seconds in rows:
+        median = statistics.median(seconds)
+        goal = GOALS[content] if shown_on == "the edited page" else None
+        lines.append(
+            f"| {content} | {edit} | {shown_on} | {len(seconds)} | {median:.3f}"
+            f" | {min(seconds):.3f} | {max(seconds):.3f} | {f'{goal} s' if goal else '-'} |"
+        )
+        if goal:
+            met = "met" if median <= goal else "MISSED"
+            verdicts.append(
+                f"- {content}, {edit}, the edited page: median {median:.3f} s"
+                f" against {goal} s, {met}"
+            )
+    return "\n".join([*lines, "", *verdicts])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=EDITS)
+    arguments = parser.parse_args(argv)
+    rows: list[Row] = []
+    projects = (("current content", current_project), ("1,000 items", synthetic_project))
+    edits = (
+        ("reworded step", reword_step, "plan/"),
+        ("changed dose", change_dose, "exercises/"),
+    )
+    for content, make in projects:
+        for edit_name, edit, watched in edits:
+            with tempfile.TemporaryDirectory(prefix="gluteguide-bench-") as scratch:
+                root, page = make(Path(scratch) / "project")
+                print(f"{content}, {edit_name} ...", file=sys.stderr, flush=True)
+                own, everywhere = latencies(root, page, edit, arguments.edits, watched)
+                rows.append((content, edit_name, "the edited page", own))
+                rows.append((content, edit_name, f"/{watched} too", everywhere))
+    print(f"Edit to preview, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs\n")
+    print(report(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
