@@ -199,6 +199,38 @@ def test_serve_previews_and_regenerates_when_content_changes(project: Path) -> N
         server.wait(timeout=20)
 
 
+def test_serve_reports_a_mistake_and_picks_up_the_fix(project: Path) -> None:
+    address = f"127.0.0.1:{free_port()}"
+    log = project / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [*GLUTEGUIDE, "--root", str(project), "serve", "--dev-addr", address],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        url = f"http://{address}/glute-guide/exercises/bridge/"
+        assert wait_for(url, "Bridge eases a tight buttock.")
+        bridge = project / "content/exercises/bridge.yml"
+        good = bridge.read_text(encoding="utf-8")
+        bridge.write_text(
+            good.replace("difficulty: gentle", "difficulty: wobbly"), encoding="utf-8"
+        )
+        deadline = time.monotonic() + 30
+        while "not updated until these are fixed" not in log.read_text():
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        assert "content/exercises/bridge.yml:" in log.read_text()
+        assert "Traceback" not in log.read_text()
+        assert "Bridge eases a tight buttock." in fetch(url)  # the last good page stays
+        bridge.write_text(good.replace("eases a tight", "loosens a tight"), encoding="utf-8")
+        assert wait_for(url, "Bridge loosens a tight buttock.")
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def processes_in_session(session: int) -> list[str]:
     """Processes that still belong to a session: its leader's children keep it when orphaned."""
     found = []
