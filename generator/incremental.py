@@ -29,19 +29,26 @@ def render_changed(
     previous_pages: Mapping[str, str],
     reread: Collection[str],
     render: Render,
+    later: set[str] | None = None,
 ) -> dict[str, str]:
     """Every page of site, rendered again only where the files in reread (project-relative
-    paths the load read afresh) can have changed it; previous_* are the last render's."""
+    paths the load read afresh) can have changed it; previous_* are the last render's. With
+    later (a set to fill), the summary pages are left as they were and added to it, for the
+    caller to render once the edited page is shown (they list everything, so they are slow)."""
     edited = _edited_pages(site, previous_site, reread)
     if edited is None:
         return render(None)
     if not edited:
         return dict(previous_pages)
     targets = {page.source_path for page in edited}
-    first = targets | summary_pages(previous_pages, site)
+    summaries = summary_pages(previous_pages, site)
+    first = set(targets) if later is not None else targets | summaries
+    if later is not None:
+        later |= summaries
     first |= {path for path, text in previous_pages.items() if links_in(text, path) & targets}
     pages = render(first)
     linked_now = set().union(*(links_in(pages[path], path) for path in targets)) - first
+    linked_now -= later or set()
     if linked_now:
         pages |= render(linked_now)
     return {**previous_pages, **pages}

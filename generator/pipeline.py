@@ -47,11 +47,14 @@ def prepare(
     today: date | None = None,
     memo: LoadMemo | None = None,
     previous: Prepared | None = None,
+    later: set[str] | None = None,
+    again: Collection[str] = (),
 ) -> Prepared:
     """Everything short of writing. Raises ContentErrors listing every problem found. today: the
     date review dates are judged by (an input, never the clock). The live preview passes the
     memo of its earlier loads and the result of its last run, so that an edit renders again
-    only the pages it can change."""
+    only the pages it can change. later: a set to fill with the summary pages left as they
+    were, which a second run then renders again (again)."""
     site = load_site(root, memo)
     config = _mkdocs_config(root)
 
@@ -66,7 +69,9 @@ def prepare(
             for path, data in previous.outputs.items()
             if path.endswith(".md")
         }
-        pages = render_changed(site, previous.site, before, memo.reread, render)
+        pages = render_changed(site, previous.site, before, memo.reread, render, later)
+        if again:
+            pages |= render(set(again))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
     redirect_pages = render_redirect_pages(site, content_security_policy(root, config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}

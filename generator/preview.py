@@ -77,9 +77,10 @@ class SiteBuilder:
         mkdocs_build.build(config, serve_url=self.site_url)
         self.config = config
 
-    def build_pages(self, sources: Iterable[str]) -> bool:
+    def build_pages(self, sources: Iterable[str], index: bool = True) -> bool:
         """Build again the pages made from these Markdown files (relative to docs/); False where
-        one is not a page of the last full build, which must then be done again."""
+        one is not a page of the last full build, which must then be done again. index: write
+        the search index too (the last build of an edit does)."""
         files, config = self.kept.files, self.config
         found = [files.get_file_from_path(source) for source in sources] if files else [None]
         pages = [file for file in found if file is not None and file.page is not None]
@@ -95,7 +96,8 @@ class SiteBuilder:
             mkdocs_build._populate_page(file.page, config, files)
         for file in pages:
             mkdocs_build._build_page(file.page, config, documentation, self.kept.nav, self.kept.env)
-        config.plugins.on_post_build(config=config)
+        if index:
+            config.plugins.on_post_build(config=config)
         return True
 
 
@@ -114,6 +116,8 @@ class Preview:
         self.changed: set[str] = set()
         self.deferred: set[str] = set()
         """Pages written but not yet built: the edited page is built and shown first."""
+        self.summaries: set[str] = set()
+        """Summary pages (indexes, programme maker) not yet rendered again for the last edit."""
         self.wake: Callable[[], None] = lambda: None
         """Asks the server for another rebuild (set by serve)."""
         self.generated: frozenset[str] = frozenset()
@@ -149,14 +153,16 @@ class Preview:
             self._build_deferred(started)
             return
         theme = {p for p in changed if not p.startswith(("content/", f"{DOCS}/"))}
+        later: set[str] = set()
         try:
             previous = None if theme else self.prepared
-            prepared = prepare(self.root, memo=self.memo, previous=previous)
+            prepared = prepare(self.root, memo=self.memo, previous=previous, later=later)
         except ContentErrors as failure:
             print(format_terminal(failure.errors), file=sys.stderr, flush=True)
             print("preview: not updated until these are fixed", file=sys.stderr, flush=True)
             return
         self.prepared = prepared
+        self.summaries |= later
         report = self._write(prepared)
         docs = {p for p in (*changed, *report.touched) if p.startswith(f"{DOCS}/")}
         pages = {p.removeprefix(f"{DOCS}/") for p in docs if p.endswith(".md")}
@@ -168,31 +174,44 @@ class Preview:
             pages |= self.deferred
             first = pages & edited or pages
             self.deferred = pages - first
-            built = self._build_pages(first)
-            if self.deferred:
+            more = bool(self.deferred or self.summaries)
+            built = self._build_pages(first, index=not more)
+            if more:
                 self.wake()
         print(f"preview: {built} ({time.perf_counter() - started:.2f} s)", flush=True)
 
     def _build_deferred(self, started: float) -> None:
         """The pages that show an edit elsewhere (lists, summaries), after the edited one."""
+        if self.summaries and self.prepared is not None:
+            summaries, self.summaries = self.summaries, set()
+            try:
+                prepared = prepare(
+                    self.root, memo=self.memo, previous=self.prepared, again=summaries
+                )
+            except ContentErrors:
+                return  # a new edit broke the content: its own rebuild reports it
+            self.prepared = prepared
+            report = self._write(prepared)
+            self.deferred |= {p.removeprefix(f"{DOCS}/") for p in report.touched}
         if self.deferred:
             pages, self.deferred = self.deferred, set()
             built = self._build_pages(pages)
             print(f"preview: then {built} ({time.perf_counter() - started:.2f} s)", flush=True)
 
-    def _build_pages(self, pages: set[str]) -> str:
+    def _build_pages(self, pages: set[str], index: bool = True) -> str:
         assert self.prepared is not None
         if not pages:
             return "no page changed"
-        if not self.site.build_pages(sorted(pages)):
+        if not self.site.build_pages(sorted(pages), index):
             self._build_all()
             return "every page"
-        widen_search_index(self.site.site_dir, self.prepared.site)
+        if index:
+            widen_search_index(self.site.site_dir, self.prepared.site)
         return ", ".join(sorted(pages))
 
     def _build_all(self) -> None:
         assert self.prepared is not None
-        self.deferred = set()
+        self.deferred, self.summaries = set(), set()
         self.site.build_all()
         widen_search_index(self.site.site_dir, self.prepared.site)
 
