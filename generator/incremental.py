@@ -46,6 +46,7 @@ def render_changed(
     if later is not None:
         later |= summaries
     first |= {path for path, text in previous_pages.items() if links_in(text, path) & targets}
+    first -= later or set()
     pages = render(first)
     linked_now = set().union(*(links_in(pages[path], path) for path in targets)) - first
     linked_now -= later or set()
