@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +23,7 @@ from typing import Any
 import yaml
 
 from tests.factory import copy_from_repo, synthetic_content, write_content, write_project
+from tests.serving import fetch, serving
 
 EDITS = 7
 GOALS = {"current content": 0.5, "1,000 items": 2.0}
@@ -59,26 +56,10 @@ def change_dose(data: dict[str, Any], number: int) -> str:
     return f"once a day, week {number}"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            text: str = response.read().decode()
-            return text
-    except OSError:
-        return ""
-
-
 def wait_for(url: str, wanted: str, seconds: float) -> float:
     """Seconds until the page at url holds wanted (polling), or raise."""
     start = time.perf_counter()
-    while wanted not in fetch(url):
+    while wanted not in fetch(url, timeout=300):
         if time.perf_counter() - start > seconds:
             raise TimeoutError(f"{url} did not show {wanted!r} within {seconds} s")
         time.sleep(POLL_SECONDS)
@@ -90,27 +71,13 @@ def latencies(
 ) -> tuple[list[float], list[float]]:
     """Start the preview on root, make the edits one by one, and time each until the edited page
     shows it, and until the watched page (another one) shows it too."""
-    address = f"127.0.0.1:{free_port()}"
-    log = (root / "preview.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator.cli",
-            "--root",
-            str(root),
-            "serve",
-            "--dev-addr",
-            address,
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
     content = root / "content" / f"{page}.yml"
-    url = f"http://{address}/glute-guide/{page}/"
-    other = f"http://{address}/glute-guide/{watched}"
-    try:
+    with serving([sys.executable, "-m", "generator.cli"], root, root / "preview.log") as (
+        address,
+        _,
+    ):
+        url = f"http://{address}/glute-guide/{page}/"
+        other = f"http://{address}/glute-guide/{watched}"
         data = yaml.safe_load(content.read_text(encoding="utf-8"))
         wait_for(url, data["title"], seconds=900)
         own, everywhere = [], []
@@ -124,10 +91,6 @@ def latencies(
             wait_for(other, marker, seconds=300)
             everywhere.append(time.perf_counter() - start)
         return own, everywhere
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
-        log.close()
 
 
 Row = tuple[str, str, str, list[float]]

@@ -5,11 +5,9 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ import pytest
 from generator.cli import COMMANDS, main
 from tests.conftest import RUN_MARK, processes_marked
 from tests.factory import exercise, programme, small_content, write_content, write_project
+from tests.serving import fetch, free_port, serving
 
 GLUTEGUIDE = [sys.executable, "-m", "generator.cli"]
 
@@ -145,22 +144,6 @@ def test_a_failed_mkdocs_build_leaves_the_site_as_it_was(project: Path) -> None:
     assert not list(project.glob(".site-build-*"))
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            text: str = response.read().decode()
-            return text
-    except OSError:
-        return ""
-
-
 def wait_for(url: str, wanted: str, seconds: float = 60) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -171,15 +154,8 @@ def wait_for(url: str, wanted: str, seconds: float = 60) -> bool:
 
 
 def test_serve_previews_and_regenerates_when_content_changes(project: Path) -> None:
-    address = f"127.0.0.1:{free_port()}"
     log = project / "serve.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [*GLUTEGUIDE, "--root", str(project), "serve", "--dev-addr", address],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with serving(GLUTEGUIDE, project, log) as (address, _):
         # MkDocs serves under site_url's path, as GitHub Pages will.
         url = f"http://{address}/glute-guide/exercises/bridge/"
         assert wait_for(url, "Bridge eases a tight buttock.")
@@ -194,21 +170,11 @@ def test_serve_previews_and_regenerates_when_content_changes(project: Path) -> N
         assert builds[1].startswith("preview: exercises/bridge.md ("), builds
         assert builds[2].startswith("preview: then ") and "plan.md" in builds[2], builds
         assert len(builds) == 3, builds
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_serve_reports_a_mistake_and_picks_up_the_fix(project: Path) -> None:
-    address = f"127.0.0.1:{free_port()}"
     log = project / "serve.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [*GLUTEGUIDE, "--root", str(project), "serve", "--dev-addr", address],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with serving(GLUTEGUIDE, project, log) as (address, server):
         url = f"http://{address}/glute-guide/exercises/bridge/"
         assert wait_for(url, "Bridge eases a tight buttock.")
         bridge = project / "content/exercises/bridge.yml"
@@ -226,9 +192,6 @@ def test_serve_reports_a_mistake_and_picks_up_the_fix(project: Path) -> None:
         bridge.write_text(good.replace("eases a tight", "loosens a tight"), encoding="utf-8")
         assert wait_for(url, "Bridge loosens a tight buttock.")
         assert server.poll() is None
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def processes_in_session(session: int) -> list[str]:
