@@ -56,7 +56,7 @@ def prepare(
     only the pages it can change. later: a set to fill with the summary pages left as they
     were, which a second run then renders again (again)."""
     site = load_site(root, memo)
-    config = _mkdocs_config(root)
+    config = mkdocs_config(root)
 
     def render(only: Collection[str] | None) -> dict[str, str]:
         return render_site(site, today, str(config["site_url"]), repository_of(config), only)
@@ -131,10 +131,10 @@ def repository_of(config: dict[str, Any]) -> str:
 
 def content_security_policy(root: Path, config: dict[str, Any] | None = None) -> str:
     """The site's policy, set once in mkdocs.yml (extra.content_security_policy)."""
-    return str((config or _mkdocs_config(root))["extra"]["content_security_policy"])
+    return str((config or mkdocs_config(root))["extra"]["content_security_policy"])
 
 
-def _mkdocs_config(root: Path) -> dict[str, Any]:
+def mkdocs_config(root: Path) -> dict[str, Any]:
     config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     return config
 
@@ -142,7 +142,7 @@ def _mkdocs_config(root: Path) -> dict[str, Any]:
 def expectations(root: Path, prepared: Prepared) -> Expectations:
     """What the output gate holds the built site to."""
     site = prepared.site
-    config = _mkdocs_config(root)
+    config = mkdocs_config(root)
     own_host = urllib.parse.urlsplit(config["site_url"]).hostname or ""
     return Expectations(
         policy=content_security_policy(root, config),

@@ -26,7 +26,6 @@ from typing import Any
 
 import watchdog.events
 import watchdog.observers
-import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
@@ -35,8 +34,8 @@ from mkdocs.plugins import BasePlugin
 from .build import QUIET_MATERIAL
 from .content import LoadMemo
 from .errors import ContentErrors, format_terminal
-from .pipeline import DOCS, Prepared, prepare
-from .search_index import widen_search_index
+from .pipeline import DOCS, Prepared, mkdocs_config, prepare
+from .search_index import page_of, widen_search_index
 from .write import MANIFEST, WriteReport, write_outputs
 
 WATCHED_FOLDERS = ("content", DOCS, "overrides", "generator/templates")
@@ -90,7 +89,7 @@ class SiteBuilder:
         for plugin in config.plugins.values():  # the search plugin: its entries for these pages go
             entries = getattr(getattr(plugin, "search_index", None), "entries", None)
             if isinstance(entries, list):
-                entries[:] = [entry for entry in entries if _page_of(entry) not in rebuilt]
+                entries[:] = [entry for entry in entries if page_of(entry) not in rebuilt]
         documentation = files.documentation_pages()
         for file in pages:
             mkdocs_build._populate_page(file.page, config, files)
@@ -99,10 +98,6 @@ class SiteBuilder:
         if index:
             config.plugins.on_post_build(config=config)
         return True
-
-
-def _page_of(entry: dict[str, str]) -> str:
-    return entry["location"].split("#", 1)[0]
 
 
 class Preview:
@@ -273,8 +268,7 @@ def serve(root: Path, address: str) -> int:
     Served under site_url's path, as GitHub Pages will. Returns 128 + the stopping signal."""
     host, _, port = address.rpartition(":")
     os.environ.update(QUIET_MATERIAL)
-    config = yaml.safe_load((root / CONFIG).read_text(encoding="utf-8"))
-    mount = urllib.parse.urlsplit(str(config.get("site_url", "/"))).path or "/"
+    mount = urllib.parse.urlsplit(str(mkdocs_config(root).get("site_url", "/"))).path or "/"
     url = f"http://{host}:{port}{mount}"
     stopped_by: list[int] = []
 

@@ -15,6 +15,11 @@ INDEX = "search/search_index.json"
 _WORDS = re.compile(r"[a-z0-9'-]+")
 
 
+def page_of(entry: dict[str, str]) -> str:
+    """The page a search entry belongs to: a page's own entry and its sections' (page/#section)."""
+    return entry["location"].split("#", 1)[0]
+
+
 def widen_search_index(site_dir: Path, site: Site) -> None:
     path = site_dir / INDEX
     index = json.loads(path.read_text(encoding="utf-8"))
@@ -23,7 +28,7 @@ def widen_search_index(site_dir: Path, site: Site) -> None:
     # A page's words are those of its own entry and of its sections' entries (page/#section).
     texts: dict[str, list[str]] = defaultdict(list)
     for doc in docs:
-        texts[doc["location"].split("#")[0]].append(f"{doc['title']} {doc['text']}")
+        texts[page_of(doc)].append(f"{doc['title']} {doc['text']}")
     for doc in docs:
         location = doc["location"]
         if "#" in location or location not in names:
