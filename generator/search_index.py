@@ -1,6 +1,17 @@
-"""Widens MkDocs' search index after the build, so that a reader's own words find a page: each
-page answers to its other names (also_called, shown low on the page) and to the synonyms in
-content/synonyms.yml of the words it uses. The pages themselves are not changed."""
+"""Shapes MkDocs' search index after the build, so that a reader's own words find a page.
+
+Material ranks a page by its best entry: the page's own entry (its title and opening) or one of
+its sections. A reader who describes an exercise ("lying on my back lifting my hips") uses the
+words of its steps, which sit in a section entry that also competes with every other section on
+the site. So each page's own entry also carries:
+
+- its other names (also_called, shown low on the page);
+- the words of the sections that say what the page is about (DESCRIBING_SECTIONS);
+- the synonyms (content/synonyms.yml) of the words the page uses.
+
+The programme maker repeats every exercise's handout; a reader belongs on the exercise's own
+page, so it answers to its title and opening paragraph only. The pages themselves do not change.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +24,14 @@ from .site import Site
 
 INDEX = "search/search_index.json"
 _WORDS = re.compile(r"[a-z0-9'-]+")
+_TAGS = re.compile(r"<[^>]+>")
+# The section anchors the item templates give: how an exercise is done; what a condition feels
+# like, its kinds and why it happens; what a prevention tip asks and why. Tried against the
+# reader queries, adding "about-it" or the tips lost more queries than it found.
+DESCRIBING_SECTIONS = frozenset(
+    {"start", "steps", "symptoms", "types", "causes", "what-to-do", "why"}
+)
+TOOL_PAGES = frozenset({"prescribe/"})
 
 
 def page_of(entry: dict[str, str]) -> str:
@@ -23,29 +42,46 @@ def page_of(entry: dict[str, str]) -> str:
 def widen_search_index(site_dir: Path, site: Site) -> None:
     path = site_dir / INDEX
     index = json.loads(path.read_text(encoding="utf-8"))
-    docs = index["docs"]
+    index["docs"] = reader_entries(index["docs"], site)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def reader_entries(docs: list[dict[str, str]], site: Site) -> list[dict[str, str]]:
+    """The index's entries, each page's own entry widened as the module says."""
+    docs = [doc for doc in docs if page_of(doc) not in TOOL_PAGES or "#" not in doc["location"]]
     names = {page.url.lstrip("/"): page.item.also_called for page in site.all_pages()}
-    # A page's words are those of its own entry and of its sections' entries (page/#section).
     texts: dict[str, list[str]] = defaultdict(list)
+    described: dict[str, list[str]] = defaultdict(list)
     for doc in docs:
-        texts[page_of(doc)].append(f"{doc['title']} {doc['text']}")
+        page, _, section = doc["location"].partition("#")
+        texts[page].append(f"{doc['title']} {doc['text']}")
+        if section in DESCRIBING_SECTIONS:
+            described[page].append(doc["text"])
     for doc in docs:
         location = doc["location"]
+        if location in TOOL_PAGES:
+            opening = doc["text"].find("</p>")
+            doc["text"] = doc["text"][: opening + len("</p>")] if opening >= 0 else doc["text"]
         if "#" in location or location not in names:
             continue
-        page_text = " ".join(texts[location])
-        extra = list(names[location]) + added_synonyms(page_text, site.synonyms)
+        extra = [*names[location], *words(" ".join(described[location]))]
+        extra += added_synonyms(" ".join(texts[location]), site.synonyms)
         if extra:
             doc["text"] = f"{doc['text']} {' '.join(dict.fromkeys(extra))}"
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return docs
+
+
+def words(text: str) -> list[str]:
+    """The words of a piece of the index's HTML, lower case, markup left out."""
+    return _WORDS.findall(_TAGS.sub(" ", text.lower()))
 
 
 def added_synonyms(text: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
     """The phrases of each group that text uses one of, which text does not use itself."""
-    words = " " + " ".join(_WORDS.findall(re.sub(r"<[^>]+>", " ", text.lower()))) + " "
+    padded = " " + " ".join(words(text)) + " "
     added = []
     for group in groups:
-        used = [phrase for phrase in group if f" {phrase} " in words]
+        used = [phrase for phrase in group if f" {phrase} " in padded]
         if used:
             added += [phrase for phrase in group if phrase not in used]
     return added

@@ -1,5 +1,6 @@
-"""The search index is widened after the build: a page answers to its other names and to the
-synonyms of the words it uses, and nothing else changes."""
+"""The search index is shaped after the build: a page's own entry answers to its other names, to
+the words of the sections that describe it and to the synonyms of the words it uses; the programme
+maker answers to its opening only; nothing else changes."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from generator.search_index import INDEX, added_synonyms, widen_search_index
+from generator.search_index import INDEX, added_synonyms, reader_entries, widen_search_index
 from tests.unit.test_text_property import fixture_site
 
 GROUPS = (("lift your hips", "hips up", "hip lift"), ("sofa", "couch"), ("ice pack", "frozen peas"))
@@ -22,7 +23,7 @@ def test_only_whole_words_count() -> None:
     assert added_synonyms("Keep your hips upright on the sofabed.", GROUPS) == []
 
 
-def test_the_index_gains_other_names_and_synonyms_on_the_page_entry_only(tmp_path: Path) -> None:
+def test_the_index_gains_names_steps_and_synonyms_on_the_page_entry_only(tmp_path: Path) -> None:
     site = fixture_site()
     page = next(iter(site.exercises.values()))
     location = page.url.lstrip("/")
@@ -37,5 +38,40 @@ def test_the_index_gains_other_names_and_synonyms_on_the_page_entry_only(tmp_pat
     widen_search_index(tmp_path, dataclasses.replace(site, synonyms=GROUPS))
     widened = json.loads(path.read_text(encoding="utf-8"))["docs"]
     names = " ".join(page.item.also_called)
-    assert widened[0]["text"] == f"Lift your hips. {names} hips up hip lift couch"
+    assert widened[0]["text"] == f"Lift your hips. {names} rest on a sofa hips up hip lift couch"
     assert widened[1:] == docs[1:]
+
+
+def test_a_page_entry_carries_the_words_of_its_describing_sections_once(tmp_path: Path) -> None:
+    site = fixture_site()
+    page = next(iter(site.exercises.values()))
+    location = page.url.lstrip("/")
+    sections = {
+        "start": "<p>Lie on your back.</p>",
+        "steps": "<ol><li>Lift your hips.</li><li>Lift.</li></ol>",
+        "tips": "<p>Breathe out.</p>",
+    }
+    docs = [{"location": location, "title": page.item.title, "text": "<p>Summary.</p>"}]
+    docs += [
+        {"location": f"{location}#{anchor}", "title": anchor, "text": text}
+        for anchor, text in sections.items()
+    ]
+    entries = reader_entries(json.loads(json.dumps(docs)), dataclasses.replace(site, synonyms=()))
+    names = " ".join(page.item.also_called)
+    assert entries[0]["text"] == f"<p>Summary.</p> {names} lie on your back lift hips"
+    assert "breathe" not in entries[0]["text"], "a section that does not describe it stays out"
+    assert entries[1:] == docs[1:], "section entries are unchanged"
+
+
+def test_the_programme_maker_answers_to_its_opening_only() -> None:
+    opening = "<p>For clinicians.</p>"
+    docs = [
+        {"location": "prescribe/", "title": "Make a programme", "text": f"{opening} Bird dog"},
+        {"location": "prescribe/#exercise-c861", "title": "Bird dog", "text": "<p>Reach.</p>"},
+        {"location": "exercises/", "title": "Exercises", "text": "Bird dog"},
+    ]
+    entries = reader_entries(docs, fixture_site())
+    assert entries == [
+        {"location": "prescribe/", "title": "Make a programme", "text": opening},
+        {"location": "exercises/", "title": "Exercises", "text": "Bird dog"},
+    ]
