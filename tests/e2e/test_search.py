@@ -7,6 +7,7 @@ search settings in mkdocs.yml, never here.
 
 from __future__ import annotations
 
+import re
 import time
 import urllib.parse
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.browser
 QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
 QUERIES: list[dict[str, Any]] = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
 TOP = 3
+WORKER_IN_CONFIG = r'"search": "((?:\.\./)*)javascripts/search-worker\.js\?worker=([^"]+)"'
 RESULT = ".md-search-result__item"
 # Each result is one page: its first link is the page itself, any further links are its sections.
 TOP_PATHS = """(results, top) => results.slice(0, top).map(
@@ -45,7 +47,10 @@ def search(page: Page, base_url: str, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.fill("")
     expect(page.locator(RESULT)).to_have_count(0)
-    box.press_sequentially(query)
+    # All but the last letter at once, then the last as a key press: Material searches on the
+    # key press, so one search answers the whole query rather than one per letter.
+    box.fill(query[:-1])
+    box.press_sequentially(query[-1])
     expect(page.locator(RESULT).first).to_be_visible(timeout=10_000)
     # Search runs on every key press and the answers arrive one after another, so wait until the
     # list has settled on the answer to the whole query.
@@ -83,3 +88,36 @@ def test_the_queries_are_many_distinct_and_point_at_real_pages(site: Path) -> No
         path = entry["expect"]
         assert path.startswith("/") and path.endswith("/"), path
         assert (site / path.strip("/") / "index.html").is_file(), f"{path} is not in the built site"
+
+
+def test_every_page_searches_through_the_site_s_worker(site: Path) -> None:
+    """The pages name the site's search worker, and the Material worker it loads by name is in the
+    build: should Material rename its worker, the pages' rewrite stops matching and this fails."""
+    workers = site / "assets" / "javascripts" / "workers"
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) > 40
+    for html_file in pages:
+        text = html_file.read_text(encoding="utf-8")
+        if 'id="__config"' not in text:
+            continue  # a redirect page
+        named = re.findall(WORKER_IN_CONFIG, text)
+        assert len(named) == 1, html_file
+        prefix, worker = named[0]
+        assert (html_file.parent / prefix / "javascripts" / "search-worker.js").resolve().is_file()
+        assert re.fullmatch(r"search\.[0-9a-f]+\.min\.js", worker) and (workers / worker).is_file()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("knees", "/exercises/knee-drops/"),
+        ("clamshells", "/exercises/clamshell/"),
+        ("lifting hips", "/exercises/glute-bridge/"),
+    ],
+)
+def test_a_reader_s_word_forms_match_the_stems_in_the_index(
+    search_page: Page, base_url: str, query: str, expected: str
+) -> None:
+    """The index holds stems ("knee", "lift", "hip"). Material adds a wildcard to each word typed
+    and lunr then skips stemming, so without the site's worker each of these finds nothing."""
+    assert expected in search(search_page, base_url, query)
