@@ -10,7 +10,9 @@ the site. So each page's own entry also carries:
 - the synonyms (content/synonyms.yml) of the words the page uses.
 
 The programme maker repeats every exercise's handout; a reader belongs on the exercise's own
-page, so it answers to its title and opening paragraph only. The pages themselves do not change.
+page, so it answers to its title and opening paragraph only. The pages themselves do not change, and
+neither do the words a result shows: the added words go into a field of their own (WORDS, declared
+in mkdocs.yml under search: fields), which is searched but never shown.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from .site import Site
 
 INDEX = "search/search_index.json"
+WORDS = "words"
 _WORDS = re.compile(r"[a-z0-9'-]+")
 _TAGS = re.compile(r"<[^>]+>")
 # The section anchors the item templates give: how an exercise is done; what a condition feels
@@ -32,6 +35,9 @@ DESCRIBING_SECTIONS = frozenset(
     {"start", "steps", "symptoms", "types", "causes", "what-to-do", "why"}
 )
 TOOL_PAGES = frozenset({"prescribe/"})
+# The warning signs page is no item page, but a reader who types a sign in their own words
+# ("can't control my bowels") must land there: it answers to the synonyms of its words too.
+SIGNS_PAGES = frozenset({"get-help/"})
 
 
 def page_of(entry: dict[str, str]) -> str:
@@ -62,12 +68,16 @@ def reader_entries(docs: list[dict[str, str]], site: Site) -> list[dict[str, str
         if location in TOOL_PAGES:
             opening = doc["text"].find("</p>")
             doc["text"] = doc["text"][: opening + len("</p>")] if opening >= 0 else doc["text"]
-        if "#" in location or location not in names:
+        if "#" in location or (location not in names and location not in SIGNS_PAGES):
             continue
-        extra = [*names[location], *words(" ".join(described[location]))]
+        # The drawing strip's captions and the "This page" label stand before the summary as
+        # loose words ("Starting positionStep 3This page"); a result opens with the summary.
+        first_tag = doc["text"].find("<")
+        doc["text"] = doc["text"][first_tag:] if first_tag > 0 else doc["text"]
+        extra = [*names.get(location, ()), *words(" ".join(described[location]))]
         extra += added_synonyms(" ".join(texts[location]), site.synonyms)
         if extra:
-            doc["text"] = f"{doc['text']} {' '.join(dict.fromkeys(extra))}"
+            doc[WORDS] = " ".join(dict.fromkeys(extra))
     return docs
 
 

@@ -8,8 +8,10 @@
 (function () {
   var setup = 0; // Material's SearchMessageType.SETUP
   var query = 2; // Material's SearchMessageType.QUERY
+  var result = 3; // Material's SearchMessageType.RESULT
   var plainWords = /^[\p{L}\p{N}'][\p{L}\p{N}'-]*$/u; // "hips", "can't", "single-leg"
   var steps = [];
+  var asTyped = {}; // each stem of the last query, and the word the reader typed for it
 
   // The index's own steps, in lunr's order, as mkdocs.yml chose them (search: pipeline).
   function indexSteps(pipeline) {
@@ -22,6 +24,7 @@
   function readersWords(value) {
     var lunr = self.lunr;
     var kept = [];
+    asTyped = {};
     value.trim().split(/\s+/).forEach(function (part) {
       if (!plainWords.test(part)) {
         kept.push(part); // Search syntax (+word, -word, word~1, "a phrase") is Material's to read.
@@ -31,7 +34,9 @@
       part.split("-").forEach(function (word) {
         var token = word && new lunr.Token(word.toLowerCase());
         for (var i = 0; token && i < steps.length; i++) token = steps[i](token);
-        if (token) kept.push(token.toString());
+        if (!token) return;
+        kept.push(token.toString());
+        asTyped[token.toString()] = asTyped[token.toString()] || word.toLowerCase();
       });
     });
     // A query of common words only ("on the") is left as typed, so it still finds something.
@@ -47,6 +52,24 @@
     if (message.type === query && typeof message.data === "string")
       message.data = readersWords(message.data);
   });
+
+  // A result names the words it lacks ("Missing: lying"), in the reader's words rather than as
+  // stems ("ly"). The words it has stay stems: Material highlights them on the page it opens,
+  // and a stem marks every form of the word there.
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === result && message.data && message.data.items)
+      message.data.items.forEach(function (group) {
+        group.forEach(function (item) {
+          var terms = {};
+          Object.keys(item.terms || {}).forEach(function (term) {
+            terms[item.terms[term] ? term : asTyped[term] || term] = item.terms[term];
+          });
+          item.terms = terms;
+        });
+      });
+    return post.apply(self, arguments);
+  };
 
   // Material's worker, named by the page (?worker=search.<hash>.min.js, see overrides/main.html),
   // from Material's folder at the site's root. Only a name of that form is loaded.

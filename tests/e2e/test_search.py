@@ -18,7 +18,10 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
+from tests.factory import real_site
+
 pytestmark = pytest.mark.browser
+SITE = real_site()
 QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
 QUERIES: list[dict[str, Any]] = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
 TOP = 3
@@ -121,3 +124,32 @@ def test_a_reader_s_word_forms_match_the_stems_in_the_index(
     """The index holds stems ("knee", "lift", "hip"). Material adds a wildcard to each word typed
     and lunr then skips stemming, so without the site's worker each of these finds nothing."""
     assert expected in search(search_page, base_url, query)
+
+
+def test_a_result_shows_the_page_s_summary_not_the_words_added_for_search(
+    search_page: Page, base_url: str
+) -> None:
+    """The other names, synonyms and steps a page's entry is found by sit in a field of their own:
+    a reader sees the page's title and summary, not a list of search words."""
+    assert search(search_page, base_url, "on all fours lifting opposite arm and leg")[0] == (
+        "/exercises/bird-dog/"
+    )
+    article = search_page.locator(RESULT).first.locator("article").first
+    shown = " ".join(article.inner_text().split())
+    bird_dog = SITE.exercises["bird-dog"].item
+    assert shown.startswith(f"{bird_dog.title} {bird_dog.purpose.split('.')[0]}"), shown
+    hidden = [*bird_dog.also_called, bird_dog.start_position, *bird_dog.steps, "Starting position"]
+    assert [words for words in hidden if words in shown] == []
+
+
+def test_a_result_names_the_words_it_lacks_as_the_reader_typed_them(
+    search_page: Page, base_url: str
+) -> None:
+    """The worker searches by stems ("ly" for "lying"); "Missing:" shows the reader's own word."""
+    query = "lying on my back lifting my hips"
+    search(search_page, base_url, query)
+    missing = search_page.locator(".md-search-result__terms del").evaluate_all(
+        "words => words.map(word => word.textContent)"
+    )
+    assert missing, "no result lacks a word: the check would prove nothing"
+    assert set(missing) <= set(query.split()), missing

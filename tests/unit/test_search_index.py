@@ -8,7 +8,13 @@ import dataclasses
 import json
 from pathlib import Path
 
-from generator.search_index import INDEX, added_synonyms, reader_entries, widen_search_index
+from generator.search_index import (
+    INDEX,
+    WORDS,
+    added_synonyms,
+    reader_entries,
+    widen_search_index,
+)
 from tests.unit.test_text_property import fixture_site
 
 GROUPS = (("lift your hips", "hips up", "hip lift"), ("sofa", "couch"), ("ice pack", "frozen peas"))
@@ -38,7 +44,8 @@ def test_the_index_gains_names_steps_and_synonyms_on_the_page_entry_only(tmp_pat
     widen_search_index(tmp_path, dataclasses.replace(site, synonyms=GROUPS))
     widened = json.loads(path.read_text(encoding="utf-8"))["docs"]
     names = " ".join(page.item.also_called)
-    assert widened[0]["text"] == f"Lift your hips. {names} rest on a sofa hips up hip lift couch"
+    assert widened[0]["text"] == "Lift your hips.", "what a result shows stays the page's own"
+    assert widened[0][WORDS] == f"{names} rest on a sofa hips up hip lift couch"
     assert widened[1:] == docs[1:]
 
 
@@ -51,16 +58,35 @@ def test_a_page_entry_carries_the_words_of_its_describing_sections_once(tmp_path
         "steps": "<ol><li>Lift your hips.</li><li>Lift.</li></ol>",
         "tips": "<p>Breathe out.</p>",
     }
-    docs = [{"location": location, "title": page.item.title, "text": "<p>Summary.</p>"}]
+    # The drawing strip's captions come first in the page's text, as loose words.
+    lead = "Starting positionStep 3This page "
+    docs = [{"location": location, "title": page.item.title, "text": f"{lead}<p>Summary.</p>"}]
     docs += [
         {"location": f"{location}#{anchor}", "title": anchor, "text": text}
         for anchor, text in sections.items()
     ]
     entries = reader_entries(json.loads(json.dumps(docs)), dataclasses.replace(site, synonyms=()))
+    assert entries[0]["title"] == page.item.title
     names = " ".join(page.item.also_called)
-    assert entries[0]["text"] == f"<p>Summary.</p> {names} lie on your back lift hips"
-    assert "breathe" not in entries[0]["text"], "a section that does not describe it stays out"
+    assert entries[0]["text"] == "<p>Summary.</p>"
+    assert entries[0][WORDS] == f"{names} lie on your back lift hips"
+    assert "breathe" not in entries[0][WORDS], "a section that does not describe it stays out"
     assert entries[1:] == docs[1:], "section entries are unchanged"
+
+
+def test_the_warning_signs_page_answers_to_the_synonyms_of_its_words() -> None:
+    docs = [
+        {"location": "get-help/", "title": "Get help now", "text": "<p>Call 999.</p>"},
+        {"location": "get-help/#signs", "title": "Signs", "text": "<li>I cannot hold a poo.</li>"},
+    ]
+    groups = (("poo", "bowels"), ("cannot", "can't"), ("sofa", "couch"))
+    entries = reader_entries(docs, dataclasses.replace(fixture_site(), synonyms=groups))
+    assert entries[0] == {
+        "location": "get-help/",
+        "title": "Get help now",
+        "text": "<p>Call 999.</p>",
+        WORDS: "bowels can't",
+    }
 
 
 def test_the_programme_maker_answers_to_its_opening_only() -> None:
