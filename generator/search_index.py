@@ -9,8 +9,9 @@ the site. So each page's own entry also carries:
 - the words of the sections that say what the page is about (DESCRIBING_SECTIONS);
 - the synonyms (content/synonyms.yml) of the words the page uses.
 
-The programme maker repeats every exercise's handout; a reader belongs on the exercise's own
-page, so it answers to its title and opening paragraph only. The pages themselves do not change, and
+The warning signs page answers to the synonyms of its words too (SIGNS_PAGES). The programme
+maker repeats every exercise's handout; a reader belongs on the exercise's own page, so it
+answers to its title and opening paragraph only. The pages themselves do not change, and
 neither do the words a result shows: the added words go into a field of their own (WORDS, declared
 in mkdocs.yml under search: fields), which is searched but never shown.
 """

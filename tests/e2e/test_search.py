@@ -55,8 +55,8 @@ def search(page: Page, base_url: str, query: str) -> list[str]:
     box.fill(query[:-1])
     box.press_sequentially(query[-1])
     expect(page.locator(RESULT).first).to_be_visible(timeout=10_000)
-    # Search runs on every key press and the answers arrive one after another, so wait until the
-    # list has settled on the answer to the whole query.
+    # Clearing the box and the key press each start a search, and their answers can arrive one
+    # after another, so wait until the list has settled on the answer to the whole query.
     deadline = time.monotonic() + 10
     previous: list[str] = []
     unchanged = 0
