@@ -12,6 +12,7 @@ from .clinical import check_clinical_rules
 from .content_types import (
     Emergency,
     LinkHosts,
+    Regions,
     Reviewers,
     Sources,
     Synonyms,
@@ -24,6 +25,7 @@ from .json_schemas import schema_comment
 from .kinds import KINDS
 from .loader import LoadedFile, load_file, read_regular_file
 from .references import Loaded, LoadedSingle, check_references, check_warning_signs, resolve
+from .regions import check_regions
 from .site import Page, Site
 from .validate import validate
 
@@ -52,6 +54,7 @@ def load_site(root: Path, memo: LoadMemo | None = None) -> Site:
     sources = _load_single(root, content / "sources.yml", Sources, errors, context, memo)
     signs = _load_single(root, content / WARNING_SIGNS, WarningSigns, errors, context, memo)
     emergency = _load_single(root, content / "emergency.yml", Emergency, errors, context, memo)
+    regions = _load_single(root, content / REGIONS, Regions, errors, context, memo)
     reviewers = _load_single(root, content / REVIEWERS, Reviewers, errors, context, memo)
     synonyms = _load_single(root, content / SYNONYMS, Synonyms, errors, context, memo)
     items: list[Loaded] = []
@@ -70,17 +73,21 @@ def load_site(root: Path, memo: LoadMemo | None = None) -> Site:
             known[name] = set(single.value.root)
     errors.extend(check_references(items, known))
     errors.extend(check_warning_signs(signs, emergency, items, known))
+    if regions is not None:
+        errors.extend(check_regions(regions.file, regions.value.root, known.get("sources")))
     errors.extend(check_clinical_rules(items))
     drawing_errors, drawings = check_drawings(items, None if memo is None else memo.drawn)
     errors.extend(drawing_errors)
-    if errors or None in (sources, emergency, signs, reviewers, synonyms):
+    if errors or None in (sources, emergency, regions, signs, reviewers, synonyms):
         raise ContentErrors(errors)
-    assert sources and emergency and signs and reviewers and synonyms  # for the type checker
+    # for the type checker
+    assert sources and emergency and regions and signs and reviewers and synonyms
     pages = [loaded.page for loaded in items]
     return resolve(
         pages,
         sources.value.root,
         emergency.value,
+        regions.value.root,
         signs.value.root,
         reviewers.value.root,
         context["link_hosts"],
@@ -93,6 +100,7 @@ LINK_HOSTS = "link-hosts.yml"
 WARNING_SIGNS = "warning-signs.yml"
 REVIEWERS = "reviewers.yml"
 SYNONYMS = "synonyms.yml"
+REGIONS = "regions.yml"
 _REAL_FOLDERS = "keep content in real folders inside the repository, not links"
 
 

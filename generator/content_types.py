@@ -131,11 +131,19 @@ class WarningSign(Strict):
     """Keys from content/sources.yml that give this sign and its level."""
     editorial: bool = False
     """true when no source gives this sign at this level: the page then marks it as our advice."""
+    sign_of: SourceKey | None = None
+    """Emergency signs only: the group of content/emergency.yml it belongs to, which says what
+    the signs are a sign of (cauda-equina, for example)."""
 
     @model_validator(mode="after")
     def _sourced_or_editorial(self) -> WarningSign:
         if not self.sources and not self.editorial:
             raise ValueError("a warning sign needs sources, or editorial: true if it is our advice")
+        if (self.level == "emergency") != (self.sign_of is not None):
+            raise ValueError(
+                "an emergency sign names its group in sign_of (a group of content/emergency.yml),"
+                " and no other sign does"
+            )
         return self
 
     @property
@@ -325,9 +333,9 @@ class Sources(RootModel[dict[SourceKey, Source]]):
 
 
 class HelpHeadings(Strict):
-    """The headings of the three levels of help, with the service to use at each."""
+    """The headings of the two levels of help below an emergency. They name no service: each
+    box opens with the reader's own (content/regions.yml)."""
 
-    emergency: Text
     urgent: Text
     see_gp_or_physio: Text
 
@@ -336,11 +344,78 @@ class Emergency(Strict):
     """content/emergency.yml: the warning block shown on every condition and exercise page."""
 
     title: Text
-    intro: Text
+    """The block's heading after the reader's own call, which the region gives ("Call 999 or go
+    to A&E now"): 'if you have buttock or back pain and:'."""
+    groups: Annotated[dict[SourceKey, Text], Field(min_length=1, max_length=MAX_ENTRIES)]
+    """Group id -> what its signs are a sign of, shown above them: each emergency sign names its
+    group (sign_of in content/warning-signs.yml). Groups show in this order."""
     signs: Annotated[list[SourceKey], Field(min_length=1, max_length=MAX_ENTRIES)]
     """Ids of emergency-level signs from content/warning-signs.yml."""
     action: Text
     headings: HelpHeadings
+
+
+PhoneNumber = Annotated[
+    str, StringConstraints(pattern=r"^[0-9]{3,4}( [0-9]{3,4}){0,3}$", max_length=19)
+]
+"""A number as it is dialled there, in groups of digits: '999', '1800 022 222'."""
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+"""An ISO 3166 country code in capitals: GB, IE, US."""
+
+
+class EmergencyService(Strict):
+    """Whom to call when a life may be at risk."""
+
+    number: PhoneNumber
+    """The emergency number: '999', '911', '000'."""
+    hospital: Phrase
+    """The hospital's emergency department as readers there say it after 'go to': 'A&E',
+    'the emergency room', 'the emergency department'."""
+    sources: Annotated[list[SourceKey], Field(min_length=1, max_length=MAX_ENTRIES)]
+    """Keys from content/sources.yml: an official page that gives this number."""
+
+
+class UrgentAdvice(Strict):
+    """Where to get advice the same day when it is not an emergency."""
+
+    advice: Text
+    """What to do, in a sentence or two. Where no advice line exists, say what to do instead."""
+    line: Phrase | None = None
+    """The advice line's name, where there is one: 'NHS 111', 'healthdirect'."""
+    number: PhoneNumber | None = None
+    """The advice line's number: '111', '1800 022 222'."""
+    online: Address | None = None
+    """The advice line's own web service, if it has one."""
+    sources: Annotated[list[SourceKey], Field(max_length=MAX_ENTRIES)] = []
+    """Keys from content/sources.yml: an official page that gives this advice and its line."""
+
+    @model_validator(mode="after")
+    def _named_and_sourced(self) -> UrgentAdvice:
+        if (self.number or self.online) and not self.line:
+            raise ValueError("an advice line with a number or a web address needs its name (line)")
+        if self.line and not self.sources:
+            raise ValueError("an advice line needs a source: an official page that gives it")
+        return self
+
+
+class Region(Strict):
+    """One place the site serves, with the numbers readers there call."""
+
+    name: Title
+    """As a reader there names it: 'United Kingdom'."""
+    countries: Annotated[list[CountryCode], Field(max_length=MAX_ENTRIES)] = []
+    """The countries it covers. A reader's time zone (or, where that says nothing, language) is
+    matched to these; the region for everywhere else (elsewhere) lists none."""
+    emergency: EmergencyService
+    urgent: UrgentAdvice
+    note: Text | None = None
+    """What differs within the region, if anything (in the UK: Scotland, Wales, Northern
+    Ireland)."""
+
+
+class Regions(RootModel[Annotated[dict[SourceKey, Region], Field(min_length=2)]]):
+    """content/regions.yml: the places the site serves. The first is what a page shows with
+    script off; 'elsewhere' is for a reader from anywhere not listed."""
 
 
 class LinkHosts(RootModel[Annotated[list[HostName], Field(min_length=1, max_length=100)]]):

@@ -6,10 +6,11 @@ It runs after `mkdocs build` and before the new site replaces the old one.
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.parse
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import html5lib
 
 from .content_types import LEVELS, PHASES, POSITIONS, Level
 from .equipment import KINDS as EQUIPMENT
+from .regions import block_title, default_key
 from .site import Site
 from .text import plain_text
 
@@ -111,6 +113,13 @@ ARTICLE_CLASSES = frozenset(
         "gg-print-only",
         "gg-drawing-strip",
         "gg-strip-figure",
+        # The emergency block and the urgent boxes, which regions.js fills with the reader's own
+        # numbers (generator/regions.py)
+        "gg-emergency",
+        "gg-call",
+        "gg-region-line",
+        "gg-unsure",
+        "gg-urgent-route",
         # The programme pages (generator/templates/prescribe.md.j2 and plan.md.j2)
         "gg-builder",
         "gg-filters",
@@ -229,6 +238,10 @@ class Expectations:
     among the text, and those in the row that only paper shows."""
     interactive: frozenset[str] = frozenset()
     """Pages whose article may hold the programme form (FORM_ELEMENTS)."""
+    phones: frozenset[str] = frozenset()
+    """The tel: links pages may carry: the numbers of content/regions.yml."""
+    region_data: object = None
+    """What the emergency block's data (<script id="gg-regions">) must hold: region_data()."""
 
 
 def expected_drawings(site: Site) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -250,22 +263,27 @@ INTERACTIVE_PAGES = PROGRAMME_PAGES | {"exercises/index.html"}
 
 def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
     emergency = site.emergency
-    shared = _warning("danger", emergency.title, site.signs(emergency.signs, "emergency"))
+    title = block_title(site.regions[default_key(site.regions)], emergency)
     titles = emergency.headings.model_dump()
+
+    def block(extra: Iterable[str]) -> Warning:
+        groups = site.emergency_groups(extra)
+        return _warning("danger", title, [sign for _, signs in groups for sign in signs])
 
     def by_level(signs: dict[Level, list[str]]) -> list[Warning]:
         return [
             _warning(KIND[level], titles[level], signs[level]) for level in LEVELS if signs[level]
         ]
 
+    shared = block([])
     # The get-help page: one emergency block with every 999 sign, then the other signs by level.
     others = site.other_signs()
-    every_emergency = _warning("danger", emergency.title, [*shared.items, *others["emergency"]])
+    every_emergency = block(site.warning_signs)
     warnings = {"get-help/index.html": (every_emergency, *by_level({**others, "emergency": []}))}
     for page in site.conditions.values():
         signs = {level: site.signs(page.item.when_to_get_help, level) for level in LEVELS}
         # One emergency block: the shared signs, then the condition's own.
-        own = _warning("danger", emergency.title, [*shared.items, *signs.pop("emergency")])
+        own = block(page.item.when_to_get_help)
         warnings[_built(page.url)] = (own, *by_level({**signs, "emergency": []}))
     for exercise in site.exercises.values():
         stop = _warning("warning", STOP_TITLE, exercise.item.stop_rules)
@@ -320,6 +338,7 @@ def check_page(relative: str, document: ElementTree.Element, expected: Expectati
     articles = [e for e in _elements(document) if e.tag == "article"]
     for article in articles:
         problems += _check_article(article, relative in expected.interactive)
+        problems += _check_region_data(article, expected)
     blocks = [_warning_in(div) for a in articles for div in a.iter("div") if _is_admonition(div)]
     for warning in expected.warnings.get(relative, ()):
         if warning not in blocks:
@@ -374,7 +393,6 @@ def _check_head(
 
 
 _CSP = "content-security-policy"
-_PHONE_NUMBER = re.compile(r"^tel:(999|111)$")
 
 
 def _check_element(element: ElementTree.Element, expected: Expectations) -> list[str]:
@@ -391,23 +409,47 @@ def _check_element(element: ElementTree.Element, expected: Expectations) -> list
         if name.lower().startswith("on"):
             problems.append(f"<{element.tag} {name}> event handlers are not allowed")
         if name in URL_ATTRIBUTES or name == _XLINK_HREF:
-            problem = _url_problem(value, expected.hosts)
+            problem = _url_problem(value, expected)
             if problem:
                 problems.append(f'<{element.tag} {name}="{value[:80]}">: {problem}')
     return problems
 
 
-def _url_problem(value: str, hosts: frozenset[str]) -> str | None:
-    if _PHONE_NUMBER.match(value):
-        return None  # the emergency block's call links (partials/emergency.md.j2)
+def _url_problem(value: str, expected: Expectations) -> str | None:
+    if value in expected.phones:
+        return None  # a call link of content/regions.yml (partials/emergency.md.j2)
     split = urllib.parse.urlsplit(value.strip())
     if not split.scheme and not split.netloc:
         return None  # a path on this site
+    if split.scheme == "tel":
+        return f"'{value[:40]}' is not a number of content/regions.yml"
     if split.scheme != "https":
         return f"scheme '{split.scheme or '//'}' is not allowed"
-    if split.hostname not in hosts:
+    if split.hostname not in expected.hosts:
         return f"host '{split.hostname}' is not on the allowlist"
     return None
+
+
+def _check_region_data(article: ElementTree.Element, expected: Expectations) -> list[str]:
+    """The emergency block's data is the regions file's, exactly: a page's script reads it."""
+    problems = []
+    for element in _elements(article):
+        if element.tag == "script" and element.get("id") == REGION_DATA:
+            try:
+                data = json.loads(element.text or "")
+            except ValueError:
+                data = None
+            if data != expected.region_data:
+                problems.append(f'<script id="{REGION_DATA}"> is not the regions file\'s data')
+    return problems
+
+
+REGION_DATA = "gg-regions"
+
+
+def _is_region_data(element: ElementTree.Element) -> bool:
+    attributes = {"type": "application/json", "id": REGION_DATA}
+    return element.tag == "script" and dict(element.attrib) == attributes
 
 
 def _check_article(article: ElementTree.Element, interactive: bool = False) -> list[str]:
@@ -415,6 +457,8 @@ def _check_article(article: ElementTree.Element, interactive: bool = False) -> l
     for element in _elements(article):
         if element.tag.startswith(_SVG):
             problems += _check_svg(element)
+            continue
+        if _is_region_data(element):
             continue
         form = FORM_ELEMENTS if interactive else {}
         if element.tag not in ARTICLE_ELEMENTS and element.tag not in form:
@@ -455,7 +499,7 @@ def _is_admonition(element: ElementTree.Element) -> bool:
 
 
 def _warning_in(div: ElementTree.Element) -> Warning:
-    kinds = [name for name in _classes(div) if name != "admonition"]
+    kinds = [name for name in _classes(div) if name != "admonition" and name[:3] != "gg-"]
     title = next((p for p in div.iter("p") if "admonition-title" in p.get("class", "")), None)
     items = tuple(_text(li) for li in div.iter("li"))
     return Warning(" ".join(kinds), _text(title) if title is not None else "", items)

@@ -7,7 +7,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .content_types import Emergency, LinkHosts, Reviewers, Sources, Synonyms, WarningSigns
+from .content_types import (
+    Emergency,
+    LinkHosts,
+    Regions,
+    Reviewers,
+    Sources,
+    Synonyms,
+    WarningSigns,
+)
 from .kinds import BY_FOLDER, KINDS
 from .write import write_atomically
 
@@ -16,6 +24,7 @@ SCHEMA_NAMES: dict[str, type[BaseModel]] = {
     **{kind.schema_name: kind.model for kind in KINDS},
     "sources": Sources,
     "emergency": Emergency,
+    "regions": Regions,
     "link-hosts": LinkHosts,
     "warning-signs": WarningSigns,
     "reviewers": Reviewers,

@@ -18,7 +18,8 @@ from .gate import INTERACTIVE_PAGES, Expectations, expected_drawings, expected_w
 from .incremental import render_changed
 from .ledger import check_ledger, read_ledger
 from .prescribe import check_plan_codes
-from .render import NHS_111_ONLINE, render_redirect_pages, render_site, section_anchors
+from .regions import phone_links, region_data
+from .render import render_redirect_pages, render_site, section_anchors
 from .site import Site, markdown_path, url_of
 from .write import WriteReport, conflicts, read_manifest, write_outputs
 
@@ -149,13 +150,14 @@ def expectations(root: Path, prepared: Prepared) -> Expectations:
         hosts=site.link_hosts
         | {
             own_host,
-            urllib.parse.urlsplit(NHS_111_ONLINE).hostname or "",
             urllib.parse.urlsplit(repository_of(config)).hostname or "",
         },
         redirects=frozenset(url_of(old).strip("/") + "/index.html" for old in site.redirects),
         warnings=expected_warnings(site),
         drawings=expected_drawings(site),
         interactive=INTERACTIVE_PAGES,
+        phones=phone_links(site.regions),
+        region_data=region_data(site.regions, site.emergency),
     )
 
 

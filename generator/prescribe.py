@@ -1,12 +1,14 @@
 """Home exercise programmes that live in their link: the codes that name exercises in it, the
 choices a clinician has, and what the builder and the patient's page need to know.
 
-A programme link is /plan/#v=1&x=ENTRIES&d=YYYYMMDD&n=NOTE&c=CLINICIAN (read by
-docs/javascripts/plan.js). ENTRIES are joined by '.', each an exercise's code followed by the
-prescribed dose: s<sets> r<reps> h<hold seconds> m<minutes> o<how often, an index into
-HOW_OFTEN> and, for a one-sided exercise, L or R when only that side is done. Codes are fixed
-for ever (a hash of the id), so a link made today keeps working: a renamed exercise answers to
-the codes of its former ids, and a removed one is reported as gone.
+A programme link is /plan/#v=1&x=ENTRIES&d=YYYYMMDD&n=NOTE&c=CLINICIAN&g=REGION (read by
+docs/javascripts/plan.js). REGION is a key of content/regions.yml: the patient's page and its
+printout show that place's emergency numbers; a link without one (or with a key no longer listed)
+shows the patient's own, as every page does. ENTRIES are joined by '.', each an exercise's code
+followed by the prescribed dose: s<sets> r<reps> h<hold seconds> m<minutes> o<how often, an index
+into HOW_OFTEN> and, for a one-sided exercise, L or R when only that side is done. Codes are fixed
+for ever (a hash of the id), so a link made today keeps working: a renamed exercise answers to the
+codes of its former ids, and a removed one is reported as gone.
 """
 
 from __future__ import annotations

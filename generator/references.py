@@ -14,6 +14,7 @@ from .content_types import (
     Emergency,
     Item,
     Programme,
+    Region,
     Reviewer,
     Source,
     WarningSign,
@@ -74,6 +75,13 @@ def check_warning_signs(
                 errors.append(
                     _error_in(emergency.file, ("signs", index), (problem, "remove it here"))
                 )
+    if emergency is not None:
+        groups = emergency.value.groups
+        for key, sign in catalogue.items():
+            if sign.sign_of is not None and sign.sign_of not in groups:
+                problem = f"no group '{sign.sign_of}' in content/emergency.yml"
+                hint = "name one of its groups: " + ", ".join(groups)
+                errors.append(_error_in(signs.file, (key, "sign_of"), (problem, hint)))
     for loaded in items:
         item = loaded.page.item
         if isinstance(item, Condition):
@@ -159,6 +167,7 @@ def resolve(
     pages: list[Page[Item]],
     sources: Mapping[str, Source],
     emergency: Emergency,
+    regions: Mapping[str, Region],
     warning_signs: Mapping[str, WarningSign],
     reviewers: Mapping[str, Reviewer],
     link_hosts: frozenset[str],
@@ -191,6 +200,7 @@ def resolve(
         items=items,
         sources=dict(sources),
         emergency=emergency,
+        regions=dict(regions),
         exercise_used_by={key: tuple(value) for key, value in used_by.items()},
         exercise_in_programmes={key: tuple(value) for key, value in in_programmes.items()},
         prevention_used_by={key: tuple(value) for key, value in prevention_used_by.items()},

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import prescribe
+from . import prescribe, regions
 from .content_types import PHASES, Condition, Dose, Exercise, Item
 from .drawing import Drawn
 from .equipment import BASIC as EQUIPMENT_BASIC
@@ -21,10 +21,7 @@ from .equipment import equipment_kinds
 from .kinds import BY_FOLDER, KINDS
 from .qr import qr_svg
 from .site import Page, Site
-from .text import html_text, markdown_inline
-
-NHS_111_ONLINE = "https://111.nhs.uk/"
-"""Where the emergency block sends readers who are unsure: the generator's link, not content's."""
+from .text import html_text, markdown_inline, markdown_link
 
 PHASE_TITLES = {
     "relieve": "Ease the pain",
@@ -59,7 +56,13 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         PHASES=PHASES,
         PHASE_TITLES=PHASE_TITLES,
-        NHS_111_ONLINE=NHS_111_ONLINE,
+        default_region=regions.default_key,
+        block_title=regions.block_title,
+        call_label=regions.call_label,
+        tel=regions.tel,
+        urgent_buttons=regions.urgent_buttons,
+        region_json=regions.region_json,
+        markdown_link=markdown_link,
         KINDS=BY_FOLDER,
         exercise_ids=exercise_ids,
         drawings_by_step=drawings_by_step,

@@ -17,6 +17,7 @@ from .content_types import (
     Phase,
     Prevention,
     Programme,
+    Region,
     Reviewer,
     SignOff,
     Source,
@@ -98,6 +99,9 @@ class Site:
     """Kind folder -> id -> page, each kind sorted by title."""
     sources: Mapping[str, Source]
     emergency: Emergency
+    regions: Mapping[str, Region]
+    """The places the site serves, in the order of content/regions.yml: the first is shown with
+    script off."""
     exercise_used_by: Mapping[str, tuple[UsedBy, ...]]
     exercise_in_programmes: Mapping[str, tuple[Page[Programme], ...]]
     prevention_used_by: Mapping[str, tuple[Page[Condition], ...]]
@@ -118,6 +122,19 @@ class Site:
         """The words of the signs of one level among keys, in their order."""
         found = (self.warning_signs[key] for key in keys)
         return [sign.shown for sign in found if sign.level == level]
+
+    def emergency_groups(self, extra: Iterable[str]) -> list[tuple[str, list[str]]]:
+        """The emergency block's signs: the shared ones, then the emergency signs among extra,
+        grouped as content/emergency.yml orders its groups, each group with what its signs are a
+        sign of. Groups with no sign here are left out."""
+        keys = list(dict.fromkeys([*self.emergency.signs, *extra]))
+        found = [self.warning_signs[key] for key in keys]
+        signs = [sign for sign in found if sign.level == "emergency"]
+        return [
+            (intro, [sign.shown for sign in signs if sign.sign_of == group])
+            for group, intro in self.emergency.groups.items()
+            if any(sign.sign_of == group for sign in signs)
+        ]
 
     def other_signs(self) -> dict[Level, list[str]]:
         """Every sign not in the emergency block, by level: the get-help page lists them all."""
@@ -140,7 +157,14 @@ class Site:
         if isinstance(page.item, Condition):
             shown += page.item.when_to_get_help
         keys += [source for key in shown for source in self.warning_signs[key].sources]
+        if shown:
+            keys += self.region_sources(next(iter(self.regions.values())))
         return list(dict.fromkeys(keys))
+
+    @staticmethod
+    def region_sources(region: Region) -> list[str]:
+        """The sources of the numbers a region's block shows."""
+        return [*region.emergency.sources, *region.urgent.sources]
 
     @property
     def conditions(self) -> Mapping[str, Page[Condition]]:

@@ -68,13 +68,19 @@ def markdown_inline(text: str) -> Markup:
     # page (titles, dose lines, headings), hence the cache.
     if not _NEEDS_ESCAPING.search(text) and not _LINE_START.match(text):
         return Markup(text)
-    rendered = []
+    rendered: list[str] = []
     for part in parts(one_line(text)):
         if isinstance(part, Link):
-            rendered.append(f"[{_escape_markdown(part.words)}]({_safe_address(part.address)})")
+            rendered.append(str(markdown_link(part.words, part.address)))
         else:
             rendered.append(_escape_markdown(part))
     return Markup(_LINE_START.sub(_escape_line_start, "".join(rendered)))
+
+
+def markdown_link(words: str, address: str) -> Markup:
+    """A link the generator makes: its words escaped as text, its address (checked already:
+    an allowed host, or a tel: number of content/regions.yml) quoted whole."""
+    return Markup(f"[{_escape_markdown(one_line(words))}]({_safe_address(address)})")
 
 
 def _escape_line_start(found: re.Match[str]) -> str:

@@ -49,14 +49,16 @@ def source(number: int) -> dict[str, Any]:
     }
 
 
+NERVES = {"level": "emergency", "sign_of": "nerves"}
 WARNING_SIGNS = {
-    "numb-bottom": {
+    "numb-bottom": {**NERVES, "text": "numbness around your bottom", "sources": ["one"]},
+    "weak-legs": {**NERVES, "text": "weakness in both legs", "sources": ["one"]},
+    "cold-leg": {
         "level": "emergency",
-        "text": "numbness around your bottom",
-        "sources": ["one"],
+        "sign_of": "blood",
+        "text": "You cannot feel your legs.",
+        "sources": ["two"],
     },
-    "weak-legs": {"level": "emergency", "text": "weakness in both legs", "sources": ["one"]},
-    "cold-leg": {"level": "emergency", "text": "You cannot feel your legs.", "sources": ["two"]},
     "severe": {"level": "urgent", "text": "The pain is severe.", "sources": ["one"]},
     "keeps-coming-back": {
         "level": "see_gp_or_physio",
@@ -65,14 +67,43 @@ WARNING_SIGNS = {
     },
 }
 EMERGENCY = {
-    "title": "Call 999 now if",
-    "intro": "These are warning signs.",
+    "title": "if",
+    "groups": {
+        "nerves": "These are signs of squashed nerves.",
+        "blood": "A sign of poor blood flow.",
+    },
     "signs": ["numb-bottom", "weak-legs"],
     "action": "Do not wait.",
-    "headings": {
-        "emergency": "Call 999 if",
-        "urgent": "Call 111 if",
-        "see_gp_or_physio": "See a GP if",
+    "headings": {"urgent": "Get help today if", "see_gp_or_physio": "See a GP if"},
+}
+REGIONS = {
+    "uk": {
+        "name": "United Kingdom",
+        "countries": ["GB"],
+        "emergency": {"number": "999", "hospital": "A&E", "sources": ["one"]},
+        "urgent": {
+            "advice": "Call NHS 111.",
+            "line": "NHS 111",
+            "number": "111",
+            "online": "https://example.org/111",
+            "sources": ["one"],
+        },
+    },
+    "au": {
+        "name": "Australia",
+        "countries": ["AU"],
+        "emergency": {"number": "000", "hospital": "the emergency department", "sources": ["two"]},
+        "urgent": {
+            "advice": "Call healthdirect.",
+            "line": "healthdirect",
+            "number": "1800 022 222",
+            "sources": ["two"],
+        },
+    },
+    "elsewhere": {
+        "name": "Elsewhere",
+        "emergency": {"number": "112", "hospital": "hospital", "sources": ["two"]},
+        "urgent": {"advice": "See a doctor today.", "sources": ["two"]},
     },
 }
 
@@ -179,6 +210,7 @@ def small_content() -> dict[str, Any]:
         "warning-signs.yml": WARNING_SIGNS,
         "reviewers.yml": {},
         "emergency.yml": EMERGENCY,
+        "regions.yml": REGIONS,
         "exercises/knee-hug.yml": exercise(
             "Knee hug", "mobilise", variants={"harder": "bridge", "move_on_when": "No pain."}
         ),

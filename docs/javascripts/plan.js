@@ -60,7 +60,17 @@
       note: (params.get("n") || "").slice(0, data.noteLength),
       clinician: (params.get("c") || "").slice(0, data.clinicianLength),
       date: /^[0-9]{8}$/.test(date) ? date : "",
+      region: knownRegion(params.get("g") || ""),
     };
+  }
+
+  // A region key of the page's emergency data (regions.js), or "" when it names none.
+  function knownRegion(key) {
+    if (!window.ggRegions) return "";
+    var known = window.ggRegions.names().some(function (pair) {
+      return pair[0] === key;
+    });
+    return known ? key : "";
   }
 
   function fragmentOf(plan) {
@@ -82,6 +92,7 @@
     if (plan.date) params.set("d", plan.date);
     if (plan.note) params.set("n", plan.note);
     if (plan.clinician) params.set("c", plan.clinician);
+    if (plan.region) params.set("g", plan.region);
     return "#" + params.toString();
   }
 
@@ -139,6 +150,7 @@
         " what to do instead."
       : "";
     setText("gg-plan-gone", gone);
+    if (plan.region) window.ggRegions.show(plan.region);
     article.classList.toggle("gg-plan-shown", plan.entries.length > 0 || plan.missing > 0);
   }
 
@@ -238,6 +250,9 @@
     var linkField = document.getElementById("plan-link");
     var status = document.getElementById("plan-status");
     var picks = form.querySelectorAll(".gg-pick");
+    // The patient's place, for the numbers on their page and handout: the clinician's own at first.
+    var regionField = document.getElementById("plan-region");
+    if (window.ggRegions) regionField.value = window.ggRegions.current();
     var filters = ["condition", "phase", "position", "equipment"];
 
     function today() {
@@ -270,6 +285,7 @@
         note: document.getElementById("plan-note").value.slice(0, data.noteLength),
         clinician: document.getElementById("plan-clinician").value.slice(0, data.clinicianLength),
         date: today(),
+        region: knownRegion(regionField.value),
       };
     }
 

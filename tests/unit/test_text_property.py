@@ -106,7 +106,7 @@ VALUES = st.lists(st.sampled_from(FRAGMENTS) | WORDS, min_size=1, max_size=12).m
 
 @cache
 def fixture_site() -> Site:
-    from generator.content_types import Emergency, Sources, WarningSigns
+    from generator.content_types import Emergency, Regions, Sources, WarningSigns
     from generator.drawing import draw_exercise
     from generator.references import resolve
 
@@ -122,8 +122,11 @@ def fixture_site() -> Site:
     sources = Sources.model_validate(content["sources.yml"], context=context)
     emergency = Emergency.model_validate(content["emergency.yml"], context=context)
     signs = WarningSigns.model_validate(content["warning-signs.yml"], context=context)
+    regions = Regions.model_validate(content["regions.yml"], context=context)
     drawn = tuple(draw_exercise(pages[0].item.drawings))
-    return resolve(pages, sources.root, emergency, signs.root, {}, HOSTS, {"bridge": drawn})
+    return resolve(
+        pages, sources.root, emergency, regions.root, signs.root, {}, HOSTS, {"bridge": drawn}
+    )
 
 
 @cache

@@ -226,7 +226,7 @@ def test_warning_signs_are_set_once_and_graded_once(tmp_path: Path) -> None:
         " 'no-such-sign' in content/warning-signs.yml",
         "content/conditions/sudden-spasm.yml:21:3: error: when_to_get_help[4]: 'severe' is in the"
         " emergency block that every page shows already",
-        "content/emergency.yml:7:3: error: signs[2]: 'severe' is a urgent sign; this block shows"
+        "content/emergency.yml:9:3: error: signs[2]: 'severe' is a urgent sign; this block shows"
         " emergency signs only",
     ]
 
@@ -235,6 +235,6 @@ def test_a_warning_sign_is_cited_or_marked_as_our_advice(tmp_path: Path) -> None
     content = small_content()
     content["warning-signs.yml"]["uncited"] = {"level": "urgent", "text": "A sign with no source."}
     assert failures(write_project(tmp_path, content))[0] == (
-        "content/warning-signs.yml:27:3: error: uncited: a warning sign needs sources, or"
+        "content/warning-signs.yml:30:3: error: uncited: a warning sign needs sources, or"
         " editorial: true if it is our advice"
     )
