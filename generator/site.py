@@ -157,13 +157,12 @@ class Site:
         if isinstance(page.item, Condition):
             shown += page.item.when_to_get_help
         keys += [source for key in shown for source in self.warning_signs[key].sources]
-        if shown:
-            keys += self.region_sources(next(iter(self.regions.values())))
         return list(dict.fromkeys(keys))
 
     @staticmethod
     def region_sources(region: Region) -> list[str]:
-        """The sources of the numbers a region's block shows."""
+        """The sources of a region's numbers, which the get-help page lists beside them (every
+        emergency block links there)."""
         return [*region.emergency.sources, *region.urgent.sources]
 
     @property

@@ -10,10 +10,11 @@ import threading
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from generator.cli import main
 from tests.factory import REPO, copy_from_repo
@@ -118,11 +119,21 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
         )
+        # Pages show the emergency numbers of where the browser says it is: every context is in
+        # London unless a test puts it elsewhere (tests/e2e/test_regions.py), so the machine's own
+        # time zone and language never decide what a test sees.
+        opens = launched.new_context
+
+        def new_context(**options: Any) -> BrowserContext:
+            return opens(**{**READER_IN_LONDON, **options})
+
+        setattr(launched, "new_context", new_context)
         yield launched
         launched.close()
 
 
 PHONE = {"width": 360, "height": 780}
+READER_IN_LONDON = {"timezone_id": "Europe/London", "locale": "en-GB"}
 
 
 @pytest.fixture

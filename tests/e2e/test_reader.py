@@ -71,14 +71,14 @@ def test_one_emergency_block_at_body_size_with_links_to_call(
     assert size >= body
     for name, href in (
         ("Call 999", "tel:999"),
-        ("Call 111", "tel:111"),
+        ("Call NHS 111", "tel:111"),
         ("NHS 111 online", "https://111.nhs.uk/"),
     ):
         link = block.get_by_role("link", name=name, exact=True)
         expect(link).to_have_attribute("href", href)
         box = link.bounding_box()
         assert box is not None and box["height"] >= 32 and box["width"] >= 44, (name, box)
-    expect(block).to_contain_text("Outside the UK")
+    expect(block).to_contain_text("Numbers for: United Kingdom")
 
 
 def test_the_get_help_link_stays_on_screen_while_the_reader_scrolls(
