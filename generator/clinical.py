@@ -40,6 +40,7 @@ def check_clinical_rules(items: list[Loaded]) -> list[ContentError]:
     for loaded in items:
         if isinstance(loaded.page.item, Programme):
             errors += _staging(loaded, exercises)
+            errors += _reachable_gates(loaded, exercises)
     return errors
 
 
@@ -141,4 +142,64 @@ def _staging(loaded: Loaded, exercises: dict[str, Loaded]) -> list[ContentError]
             continue
         hint = "start the easier variant in an earlier stage of this plan"
         errors.append(error_at(loaded, ("steps", index, "exercise"), (problem, hint)))
+    return errors
+
+
+_DAILY = re.compile(r"\b(most days|every day|each day|daily)\b", re.IGNORECASE)
+_WEEKLY = re.compile(r"\b(a week|every other day)\b", re.IGNORECASE)
+
+
+def unmet(rule: str, dose: Dose) -> list[str]:
+    """What a move-on rule asks for that this dose never gives: more sets, a longer hold, more
+    reps or minutes, or most days when the dose is a few times a week."""
+    found = []
+    for written, first, _second, unit in figures(rule):
+        if unit in ("set", "rou"):
+            given, name = dose.sets or 1, "sets"
+        elif unit == "sec":
+            given, name = dose.hold_seconds, "hold_seconds"
+        elif unit == "min":
+            given, name = dose.minutes, "minutes"
+        elif unit == "tim" and dose.reps is None:
+            given, name = dose.sets or 1, "sets"
+        else:
+            given, name = dose.reps, "reps"
+        if given is not None and given < first:
+            found.append(f"it asks for '{written}', the dose gives {name} {given}")
+    if _DAILY.search(rule) and _WEEKLY.search(dose.how_often):
+        daily = _DAILY.search(rule)
+        assert daily is not None
+        found.append(f"it asks for '{daily.group(0)}', the dose is '{dose.how_often}'")
+    return found
+
+
+def _reachable_gates(loaded: Loaded, exercises: dict[str, Loaded]) -> list[ContentError]:
+    """A plan that moves on past an exercise gives it, in its last stage, a dose at which its
+    move-on rule can be met: otherwise following the plan never reaches the next stage."""
+    programme = loaded.page.item
+    assert isinstance(programme, Programme)
+    stages = list(dict.fromkeys(step.when for step in programme.steps))
+    last: dict[str, int] = {}
+    for index, step in enumerate(programme.steps):
+        if step.exercise in exercises:
+            last[step.exercise] = index
+    if not last:
+        return []
+    final = max(stages.index(programme.steps[index].when) for index in last.values())
+    errors = []
+    for exercise_id, index in last.items():
+        step = programme.steps[index]
+        if stages.index(step.when) == final:
+            continue  # the plan ends with it: there is no later stage to reach
+        item = exercises[exercise_id].page.item
+        assert isinstance(item, Exercise)
+        problems = unmet(item.variants.move_on_when, step.dose or item.dose)
+        if problems:
+            where: FieldPath = ("steps", index, "dose") if step.dose else ("steps", index)
+            problem = (
+                f"'{exercise_id}' can never meet its move-on rule at this dose before the plan"
+                f" moves past it: {'; '.join(problems)}"
+            )
+            hint = "give a dose that meets the rule (and say why in dose_reason), or keep it later"
+            errors.append(error_at(loaded, where, (problem, hint)))
     return errors

@@ -97,3 +97,50 @@ def test_a_plan_s_own_dose_needs_a_reason_and_shows_on_the_exercise_page(tmp_pat
         "content/programmes/first-days.yml:12:3: error: steps[2]: a step that changes the"
         " exercise's dose says why, in dose_reason"
     ]
+
+
+def test_a_plan_cannot_move_past_an_exercise_whose_rule_its_dose_never_meets(
+    tmp_path: Path,
+) -> None:
+    plan = programme(
+        "Plan",
+        [
+            {"when": "Weeks 1 to 2", "exercise": "knee-hug"},
+            {
+                "when": "Weeks 1 to 2",
+                "exercise": "bridge",
+                "dose": {"sets": 2, "reps": 12, "how_often": "twice a week"},
+                "dose_reason": "A gentle start.",
+            },
+            {"when": "Weeks 3 to 4", "action": "Keep going."},
+            {"when": "Weeks 3 to 4", "exercise": "knee-hug"},
+        ],
+    )
+    bridge = exercise(
+        "Bridge",
+        "strengthen",
+        equipment=["a mat"],
+        variants={"easier": "knee-hug", "move_on_when": "You can do 3 sets of 12 on most days."},
+    )
+    errors = errors_for(
+        tmp_path, **{"programmes/first-days.yml": plan, "exercises/bridge.yml": bridge}
+    )
+    assert errors == [
+        "content/programmes/first-days.yml:13:5: error: steps[1].dose: 'bridge' can never meet its"
+        " move-on rule at this dose before the plan moves past it: it asks for '3 sets', the dose"
+        " gives sets 2; it asks for 'most days', the dose is 'twice a week'",
+    ]
+
+
+def test_a_plan_that_ends_with_an_exercise_has_no_gate_to_reach(tmp_path: Path) -> None:
+    plan = programme(
+        "Plan",
+        [
+            {"when": "Week 1", "action": "Warm up."},
+            {"when": "Week 2", "exercise": "knee-hug"},
+            {"when": "Week 2", "exercise": "bridge"},
+        ],
+    )
+    content = small_content()
+    content["programmes/first-days.yml"] = plan
+    assert load_site(write_project(tmp_path, content)).programmes["first-days"]
