@@ -154,6 +154,7 @@ def unmet(rule: str, dose: Dose) -> list[str]:
     reps or minutes, or most days when the dose is a few times a week."""
     found = []
     for written, first, _second, unit in figures(rule):
+        given: int | None
         if unit in ("set", "rou"):
             given, name = dose.sets or 1, "sets"
         elif unit == "sec":

@@ -190,6 +190,8 @@ class Condition(Item):
     exercises: ExercisesByPhase
     prevention: Ids = []
     diagnosis_codes: Annotated[list[DiagnosisCode], Field(max_length=MAX_ENTRIES)] = []
+    common: bool = False
+    """true for the commonest cases, which the home page lists first."""
     sources: list[SourceKey] = Field(min_length=2, max_length=MAX_ENTRIES)
 
     def references(self) -> Iterator[Reference]:

@@ -27,6 +27,7 @@ ARTICLE_ELEMENTS = frozenset(
     [
         "a",
         "article",
+        "details",
         "div",
         "em",
         "figcaption",
@@ -39,6 +40,7 @@ ARTICLE_ELEMENTS = frozenset(
         "ol",
         "p",
         "strong",
+        "summary",
         "table",
         "tbody",
         "td",
@@ -120,6 +122,9 @@ ARTICLE_CLASSES = frozenset(
         "gg-region-line",
         "gg-unsure",
         "gg-urgent-route",
+        # Each item page: its review status under the title, its sources folded away on screen
+        "gg-review-status",
+        "gg-sources",
         # The programme pages (generator/templates/prescribe.md.j2 and plan.md.j2)
         "gg-builder",
         "gg-filters",

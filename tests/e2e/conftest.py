@@ -127,7 +127,7 @@ def browser() -> Iterator[Browser]:
         def new_context(**options: Any) -> BrowserContext:
             return opens(**{**READER_IN_LONDON, **options})
 
-        setattr(launched, "new_context", new_context)
+        launched.new_context = new_context
         yield launched
         launched.close()
 

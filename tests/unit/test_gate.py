@@ -73,7 +73,22 @@ def test_the_built_fixture_passes(built: Path) -> None:
         ("</article>", "<iframe></iframe></article>", "<iframe> is not allowed"),
         ("</article>", '<p onclick="x()">x</p></article>', "<p onclick> event handlers"),
         ("</article>", '<h2 id="steps">Steps</h2></article>', "id 'steps' is used twice"),
-        ("</article>", "<details>x</details></article>", "<details> is not allowed in the article"),
+        ("</article>", "<dialog>x</dialog></article>", "<dialog> is not allowed in the article"),
+        (
+            'href="tel:999"',
+            'href="tel:0900123"',
+            "<a href=\"tel:0900123\">: 'tel:0900123' is not a number of content/regions.yml",
+        ),
+        (
+            '"number": "999"',
+            '"number": "0900"',
+            "<script id=\"gg-regions\"> is not the regions file's data",
+        ),
+        (
+            '<script type="application/json" id="gg-regions">',
+            '<script type="application/json" id="gg-regions" data-x="1">',
+            "<script> is not allowed in the article",
+        ),
         (
             '<div class="gg-print-only gg-drawing-strip">',
             '<div class="gg-print-only">',
@@ -123,3 +138,4 @@ def test_html5lib_reads_pages_as_a_browser_would() -> None:
     # over the text would see a second <meta> here.
     document = html5lib.parse('<meta name="d" content="a><meta http-equiv=refresh>">')
     assert len(document.findall(".//{http://www.w3.org/1999/xhtml}meta")) == 1
+
