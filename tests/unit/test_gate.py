@@ -82,7 +82,7 @@ def test_the_built_fixture_passes(built: Path) -> None:
         (
             '"number": "999"',
             '"number": "0900"',
-            "<script id=\"gg-regions\"> is not the regions file's data",
+            '<script id="gg-regions"> is not the regions file\'s data',
         ),
         (
             '<script type="application/json" id="gg-regions">',
@@ -138,4 +138,3 @@ def test_html5lib_reads_pages_as_a_browser_would() -> None:
     # over the text would see a second <meta> here.
     document = html5lib.parse('<meta name="d" content="a><meta http-equiv=refresh>">')
     assert len(document.findall(".//{http://www.w3.org/1999/xhtml}meta")) == 1
-
