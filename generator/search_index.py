@@ -71,8 +71,10 @@ def reader_entries(docs: list[dict[str, str]], site: Site) -> list[dict[str, str
             doc["text"] = doc["text"][: opening + len("</p>")] if opening >= 0 else doc["text"]
         if "#" in location or (location not in names and location not in SIGNS_PAGES):
             continue
-        # The drawing strip's captions and the "This page" label stand before the summary as
-        # loose words ("Starting positionStep 3This page"); a result opens with the summary.
+        # The review status under the title (macros.md.j2, review_status) and the drawing
+        # strip's captions and "This page" label ("Starting positionStep 3This page") stand
+        # before the summary; a result opens with the summary.
+        doc["text"] = _REVIEW_STATUS.sub("", doc["text"], count=1)
         first_tag = doc["text"].find("<")
         doc["text"] = doc["text"][first_tag:] if first_tag > 0 else doc["text"]
         extra = [*names.get(location, ()), *words(" ".join(described[location]))]
@@ -80,6 +82,9 @@ def reader_entries(docs: list[dict[str, str]], site: Site) -> list[dict[str, str
         if extra:
             doc[WORDS] = " ".join(dict.fromkeys(extra))
     return docs
+
+
+_REVIEW_STATUS = re.compile(r"^\s*<p>[^<]*Review details</p>\s*")
 
 
 def words(text: str) -> list[str]:
