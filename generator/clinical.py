@@ -38,6 +38,7 @@ def check_clinical_rules(items: list[Loaded]) -> list[ContentError]:
         errors += _text_against_dose(loaded)
         errors += _move_on_rule(loaded, exercises)
     for loaded in items:
+        errors += _no_local_numbers(loaded)
         if isinstance(loaded.page.item, Programme):
             errors += _staging(loaded, exercises)
             errors += _reachable_gates(loaded, exercises)
@@ -204,3 +205,34 @@ def _reachable_gates(loaded: Loaded, exercises: dict[str, Loaded]) -> list[Conte
             hint = "give a dose that meets the rule (and say why in dose_reason), or keep it later"
             errors.append(error_at(loaded, where, (problem, hint)))
     return errors
+
+
+# A service or number that means something in one country only: readers are in many, and every
+# warning box shows the reader's own from content/regions.yml.
+_LOCAL_NUMBER = re.compile(r"\b(999|111|911|112|811)\b|\bA ?& ?E\b|\bNHS 24\b")
+
+
+def _no_local_numbers(loaded: Loaded) -> list[ContentError]:
+    errors = []
+    for where, text in _strings(loaded.page.item.model_dump(mode="json"), ()):
+        found = _LOCAL_NUMBER.search(text)
+        if found:
+            problem = f"names '{found.group(0)}', which means something in one country only"
+            hint = (
+                "write 'call for an ambulance' or 'get urgent advice': each warning box shows the"
+                " reader's own number, from content/regions.yml"
+            )
+            errors.append(error_at(loaded, where, (problem, hint)))
+    return errors
+
+
+def _strings(value: object, where: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            if key not in ("drawings", "review", "former_ids"):
+                yield from _strings(inner, (*where, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _strings(inner, (*where, index))

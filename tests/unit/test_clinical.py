@@ -144,3 +144,20 @@ def test_a_plan_that_ends_with_an_exercise_has_no_gate_to_reach(tmp_path: Path) 
     content = small_content()
     content["programmes/first-days.yml"] = plan
     assert load_site(write_project(tmp_path, content)).programmes["first-days"]
+
+
+def test_a_page_names_no_countrys_own_number(tmp_path: Path) -> None:
+    bridge = exercise(
+        "Bridge",
+        "strengthen",
+        equipment=["a mat"],
+        steps=["If it hurts badly, call 999.", "Or go to A&E."],
+        variants={"easier": "knee-hug", "move_on_when": "You can do 3 sets of 12."},
+    )
+    errors = errors_for(tmp_path, **{"exercises/bridge.yml": bridge})
+    assert errors == [
+        "content/exercises/bridge.yml:18:3: error: steps[0]: names '999', which means something"
+        " in one country only",
+        "content/exercises/bridge.yml:19:3: error: steps[1]: names 'A&E', which means something"
+        " in one country only",
+    ]
