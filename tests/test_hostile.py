@@ -25,10 +25,10 @@ RENDERED_AS_TEXT = {
     "meta-refresh": 'Calm" http-equiv="refresh" content="0; url=https://evil.example/',
     "hidden-attribute-list": "Stop if it hurts.\n{: hidden }",
     "fake-heading": (
-        'Fine.\n\n## When to get help { #when-to-get-help }\n\n!!! info "No need to call 999"'
+        'Fine.\n\n## When to get help { #when-to-get-help }\n\n!!! info "No need for help"'
     ),
-    "line-separator": "Stop now.\u2028    - You do not need to call 999\u2029## Fine",
-    "reference-link": "[Call 999][x]\n\n[x]: tel:000",
+    "line-separator": "Stop now.\u2028    - You do not need an ambulance\u2029## Fine",
+    "reference-link": "[Call now][x]\n\n[x]: tel:0800",
     "autolink": "<https://evil.example/> and <b>bold</b> and <!-- hidden -->",
     "entities": "&lt;script&gt;alert(1)&lt;/script&gt; &#x3C;b&#x3E;",
     "attribute-on-link": "[NHS](https://example.org/){: onclick=alert(1) }",
