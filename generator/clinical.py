@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .content_types import Dose, Exercise, Programme
+from .content_types import Dose, Exercise, Movement, Programme
 from .errors import ContentError, FieldPath
-from .references import Loaded, error_at
+from .references import Loaded, LoadedSingle, error_at
 
 # "20 seconds", "20 to 30 seconds", "10 reps", "2 sets": a figure the dose fields also give.
 _FIGURE = re.compile(
@@ -236,3 +236,38 @@ def _strings(value: object, where: FieldPath) -> Iterator[tuple[FieldPath, str]]
     elif isinstance(value, list):
         for index, inner in enumerate(value):
             yield from _strings(inner, (*where, index))
+
+
+LYING_ON_BACK = "lying-on-back"
+
+
+def check_movements(
+    movements: LoadedSingle, items: list[Loaded], sources: set[str] | None
+) -> list[ContentError]:
+    """Each kind's sources exist; an exercise done on its back names lying-on-back; no exercise
+    repeats a kind's precaution among its own."""
+    catalogue: dict[str, Movement] = movements.value.root
+    errors = []
+    for key, movement in catalogue.items():
+        for index, source in enumerate(movement.sources):
+            if sources is not None and source not in sources:
+                line, column = movements.file.locate((key, "sources", index))
+                problem = f"no source '{source}' in content/sources.yml"
+                path = f"{key}.sources[{index}]"
+                errors.append(
+                    ContentError(movements.file.path, line, column, path, problem, "add it there")
+                )
+    for loaded in items:
+        exercise = loaded.page.item
+        if not isinstance(exercise, Exercise):
+            continue
+        if exercise.position == "lying on your back" and LYING_ON_BACK not in exercise.movements:
+            problem = "is done lying on your back but does not list lying-on-back"
+            hint = "add lying-on-back to movements: its precaution (pregnancy) is set there"
+            errors.append(error_at(loaded, ("position",), (problem, hint)))
+        shared = {catalogue[key].precaution for key in exercise.movements if key in catalogue}
+        for index, text in enumerate(exercise.precautions):
+            if text in shared:
+                problem = "repeats the precaution of one of its kinds of movement"
+                errors.append(error_at(loaded, ("precautions", index), (problem, "remove it")))
+    return errors

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .clinical import check_clinical_rules
+from .clinical import check_clinical_rules, check_movements
 from .content_types import (
     Emergency,
     LinkHosts,
+    Movements,
     Regions,
     Reviewers,
     Sources,
@@ -55,6 +56,7 @@ def load_site(root: Path, memo: LoadMemo | None = None) -> Site:
     signs = _load_single(root, content / WARNING_SIGNS, WarningSigns, errors, context, memo)
     emergency = _load_single(root, content / "emergency.yml", Emergency, errors, context, memo)
     regions = _load_single(root, content / REGIONS, Regions, errors, context, memo)
+    movements = _load_single(root, content / MOVEMENTS, Movements, errors, context, memo)
     reviewers = _load_single(root, content / REVIEWERS, Reviewers, errors, context, memo)
     synonyms = _load_single(root, content / SYNONYMS, Synonyms, errors, context, memo)
     items: list[Loaded] = []
@@ -68,7 +70,13 @@ def load_site(root: Path, memo: LoadMemo | None = None) -> Site:
             file, item = _read(root, path, kind.model, errors, context, memo)
             if file is not None and item is not None:
                 items.append(Loaded(Page(kind.folder, path.stem, item), file))
-    for name, single in (("sources", sources), ("warning-signs", signs), ("reviewers", reviewers)):
+    singles = (
+        ("sources", sources),
+        ("warning-signs", signs),
+        ("reviewers", reviewers),
+        ("movements", movements),
+    )
+    for name, single in singles:
         if single is not None:
             known[name] = set(single.value.root)
     errors.extend(check_references(items, known))
@@ -78,16 +86,19 @@ def load_site(root: Path, memo: LoadMemo | None = None) -> Site:
     errors.extend(check_clinical_rules(items))
     drawing_errors, drawings = check_drawings(items, None if memo is None else memo.drawn)
     errors.extend(drawing_errors)
-    if errors or None in (sources, emergency, regions, signs, reviewers, synonyms):
+    if movements is not None:
+        errors.extend(check_movements(movements, items, known.get("sources")))
+    if errors or None in (sources, emergency, regions, movements, signs, reviewers, synonyms):
         raise ContentErrors(errors)
     # for the type checker
-    assert sources and emergency and regions and signs and reviewers and synonyms
+    assert sources and emergency and regions and movements and signs and reviewers and synonyms
     pages = [loaded.page for loaded in items]
     return resolve(
         pages,
         sources.value.root,
         emergency.value,
         regions.value.root,
+        movements.value.root,
         signs.value.root,
         reviewers.value.root,
         context["link_hosts"],
@@ -101,6 +112,7 @@ WARNING_SIGNS = "warning-signs.yml"
 REVIEWERS = "reviewers.yml"
 SYNONYMS = "synonyms.yml"
 REGIONS = "regions.yml"
+MOVEMENTS = "movements.yml"
 _REAL_FOLDERS = "keep content in real folders inside the repository, not links"
 
 

@@ -151,6 +151,30 @@ class WarningSign(Strict):
         return f"{self.text} (Our advice.)" if self.editorial else self.text
 
 
+class Movement(Strict):
+    """A kind of movement whose precaution is the same for every exercise that makes it."""
+
+    precaution: Text
+    """Who should take care with it, and what to do, in the reader's words."""
+    sources: list[SourceKey] = Field(default=[], max_length=MAX_ENTRIES)
+    editorial: bool = False
+    """true when no source gives this precaution: the page then marks it as our advice."""
+
+    @model_validator(mode="after")
+    def _sourced_or_editorial(self) -> Movement:
+        if not self.sources and not self.editorial:
+            raise ValueError("a precaution needs sources, or editorial: true if it is our advice")
+        return self
+
+    @property
+    def shown(self) -> str:
+        return f"{self.precaution} (Our advice.)" if self.editorial else self.precaution
+
+
+class Movements(RootModel[dict[SourceKey, Movement]]):
+    """content/movements.yml: kinds of movement and the precaution each carries, set once."""
+
+
 class WarningSigns(RootModel[dict[SourceKey, WarningSign]]):
     """content/warning-signs.yml: every warning sign the site shows, by id. Pages name signs by id,
     so a sign has one wording and one level everywhere."""
@@ -260,7 +284,12 @@ class Exercise(Item):
     common_mistakes: Texts = Field(min_length=1)
     stop_rules: Texts = Field(min_length=1)
     """When to stop straight away."""
+    movements: Ids = []
+    """Kinds of movement it makes, from content/movements.yml (lying-on-back, twisting,
+    deep-hip-bending, standing-on-one-leg): their precautions are written there once and shown
+    first under "Take care". An exercise done lying on your back lists lying-on-back."""
     precautions: Texts = []
+    """This exercise's own precautions, besides those of its kinds of movement."""
     variants: Variants
     drawings: Annotated[list[Drawing], Field(max_length=3)] = []
     """The starting position, the end position and, where the movement needs it, one between,
@@ -273,6 +302,7 @@ class Exercise(Item):
             target = getattr(self.variants, side)
             if target is not None:
                 yield ("variants", side), "exercises", target
+        yield from _listed(self.movements, "movements", "movements")
 
 
 class Prevention(Item):

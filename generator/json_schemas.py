@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from .content_types import (
     Emergency,
     LinkHosts,
+    Movements,
     Regions,
     Reviewers,
     Sources,
@@ -25,6 +26,7 @@ SCHEMA_NAMES: dict[str, type[BaseModel]] = {
     "sources": Sources,
     "emergency": Emergency,
     "regions": Regions,
+    "movements": Movements,
     "link-hosts": LinkHosts,
     "warning-signs": WarningSigns,
     "reviewers": Reviewers,

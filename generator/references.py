@@ -13,6 +13,7 @@ from .content_types import (
     Condition,
     Emergency,
     Item,
+    Movement,
     Programme,
     Region,
     Reviewer,
@@ -129,6 +130,11 @@ def _missing(kind: str, target: str, page: Page[Item] | None) -> tuple[str, str]
         return f"no source '{target}' in content/sources.yml", "add it there, or fix the key"
     if kind == "reviewers":
         return f"no reviewer '{target}' in content/reviewers.yml", "add them there, or fix the id"
+    if kind == "movements":
+        return (
+            f"no kind of movement '{target}' in content/movements.yml",
+            "add it there, or fix the id",
+        )
     if kind == "warning-signs":
         return (
             f"no warning sign '{target}' in content/warning-signs.yml",
@@ -168,6 +174,7 @@ def resolve(
     sources: Mapping[str, Source],
     emergency: Emergency,
     regions: Mapping[str, Region],
+    movements: Mapping[str, Movement],
     warning_signs: Mapping[str, WarningSign],
     reviewers: Mapping[str, Reviewer],
     link_hosts: frozenset[str],
@@ -201,6 +208,7 @@ def resolve(
         sources=dict(sources),
         emergency=emergency,
         regions=dict(regions),
+        movements=dict(movements),
         exercise_used_by={key: tuple(value) for key, value in used_by.items()},
         exercise_in_programmes={key: tuple(value) for key, value in in_programmes.items()},
         prevention_used_by={key: tuple(value) for key, value in prevention_used_by.items()},

@@ -14,6 +14,7 @@ from .content_types import (
     Exercise,
     Item,
     Level,
+    Movement,
     Phase,
     Prevention,
     Programme,
@@ -100,6 +101,8 @@ class Site:
     sources: Mapping[str, Source]
     emergency: Emergency
     regions: Mapping[str, Region]
+    movements: Mapping[str, Movement]
+    """Kinds of movement and their precautions (content/movements.yml)."""
     """The places the site serves, in the order of content/regions.yml: the first is shown with
     script off."""
     exercise_used_by: Mapping[str, tuple[UsedBy, ...]]
@@ -136,6 +139,11 @@ class Site:
             if any(sign.sign_of == group for sign in signs)
         ]
 
+    def precautions(self, exercise: Exercise) -> list[str]:
+        """An exercise's precautions: those of its kinds of movement, then its own."""
+        shared = [self.movements[key].shown for key in exercise.movements]
+        return [*shared, *exercise.precautions]
+
     def other_signs(self) -> dict[Level, list[str]]:
         """Every sign not in the emergency block, by level: the get-help page lists them all."""
         others = [key for key in self.warning_signs if key not in self.emergency.signs]
@@ -157,6 +165,8 @@ class Site:
         if isinstance(page.item, Condition):
             shown += page.item.when_to_get_help
         keys += [source for key in shown for source in self.warning_signs[key].sources]
+        if isinstance(page.item, Exercise):
+            keys += [s for key in page.item.movements for s in self.movements[key].sources]
         return list(dict.fromkeys(keys))
 
     @staticmethod

@@ -138,7 +138,7 @@ def exercise(title: str, category: str = "stretch", **fields: Any) -> dict[str, 
     # Drawings last, so the lines of every other field stay where tests expect them; through
     # JSON, so no two places share one dict (YAML would write an anchor).
     fields.setdefault("drawings", json.loads(json.dumps(DRAWINGS)))
-    return {
+    made: dict[str, Any] = {
         "title": title,
         "also_called": [f"{title.lower()} move"],
         "purpose": f"{title} eases a tight buttock.",
@@ -157,6 +157,9 @@ def exercise(title: str, category: str = "stretch", **fields: Any) -> dict[str, 
         "review": REVIEW,
         **fields,
     }
+    # Last, so that the lines of every other field stay where the tests expect them.
+    made.setdefault("movements", ["lying-on-back"])
+    return made
 
 
 def condition(title: str, exercises: dict[str, list[str]], **fields: Any) -> dict[str, Any]:
@@ -211,6 +214,10 @@ def small_content() -> dict[str, Any]:
         "reviewers.yml": {},
         "emergency.yml": EMERGENCY,
         "regions.yml": REGIONS,
+        "movements.yml": {
+            "lying-on-back": {"precaution": "Pregnant? Prop yourself up.", "sources": ["one"]},
+            "twisting": {"precaution": "Thin bones? Twist gently.", "editorial": True},
+        },
         "exercises/knee-hug.yml": exercise(
             "Knee hug", "mobilise", variants={"harder": "bridge", "move_on_when": "No pain."}
         ),

@@ -161,3 +161,23 @@ def test_a_page_names_no_countrys_own_number(tmp_path: Path) -> None:
         "content/exercises/bridge.yml:19:3: error: steps[1]: names 'A&E', which means something"
         " in one country only",
     ]
+
+
+def test_precautions_of_a_kind_of_movement_are_set_once(tmp_path: Path) -> None:
+    bridge = exercise(
+        "Bridge",
+        "strengthen",
+        equipment=["a mat"],
+        movements=["twisting", "no-such-kind"],
+        precautions=["Thin bones? Twist gently."],
+        variants={"easier": "knee-hug", "move_on_when": "You can do 3 sets of 12."},
+    )
+    errors = errors_for(tmp_path, **{"exercises/bridge.yml": bridge})
+    assert errors == [
+        "content/exercises/bridge.yml:9:11: error: position: is done lying on your back but does"
+        " not list lying-on-back",
+        "content/exercises/bridge.yml:38:3: error: movements[1]: no kind of movement"
+        " 'no-such-kind' in content/movements.yml",
+        "content/exercises/bridge.yml:40:3: error: precautions[0]: repeats the precaution of one"
+        " of its kinds of movement",
+    ]

@@ -106,7 +106,7 @@ VALUES = st.lists(st.sampled_from(FRAGMENTS) | WORDS, min_size=1, max_size=12).m
 
 @cache
 def fixture_site() -> Site:
-    from generator.content_types import Emergency, Regions, Sources, WarningSigns
+    from generator.content_types import Emergency, Movements, Regions, Sources, WarningSigns
     from generator.drawing import draw_exercise
     from generator.references import resolve
 
@@ -123,9 +123,18 @@ def fixture_site() -> Site:
     emergency = Emergency.model_validate(content["emergency.yml"], context=context)
     signs = WarningSigns.model_validate(content["warning-signs.yml"], context=context)
     regions = Regions.model_validate(content["regions.yml"], context=context)
+    movements = Movements.model_validate(content["movements.yml"], context=context)
     drawn = tuple(draw_exercise(pages[0].item.drawings))
     return resolve(
-        pages, sources.root, emergency, regions.root, signs.root, {}, HOSTS, {"bridge": drawn}
+        pages,
+        sources.root,
+        emergency,
+        regions.root,
+        movements.root,
+        signs.root,
+        {},
+        HOSTS,
+        {"bridge": drawn},
     )
 
 
