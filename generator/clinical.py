@@ -5,11 +5,11 @@ exercise in the same stage as, or before, its easier variant."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from .content_types import Dose, Exercise, Movement, Programme
 from .errors import ContentError, FieldPath
-from .references import Loaded, LoadedSingle, error_at
+from .references import Loaded, error_at
 
 # "20 seconds", "20 to 30 seconds", "10 reps", "2 sets": a figure the dose fields also give.
 _FIGURE = re.compile(
@@ -168,9 +168,8 @@ def unmet(rule: str, dose: Dose) -> list[str]:
             given, name = dose.reps, "reps"
         if given is not None and given < first:
             found.append(f"it asks for '{written}', the dose gives {name} {given}")
-    if _DAILY.search(rule) and _WEEKLY.search(dose.how_often):
-        daily = _DAILY.search(rule)
-        assert daily is not None
+    daily = _DAILY.search(rule)
+    if daily and _WEEKLY.search(dose.how_often):
         found.append(f"it asks for '{daily.group(0)}', the dose is '{dose.how_often}'")
     return found
 
@@ -241,22 +240,10 @@ def _strings(value: object, where: FieldPath) -> Iterator[tuple[FieldPath, str]]
 LYING_ON_BACK = "lying-on-back"
 
 
-def check_movements(
-    movements: LoadedSingle, items: list[Loaded], sources: set[str] | None
-) -> list[ContentError]:
-    """Each kind's sources exist; an exercise done on its back names lying-on-back; no exercise
-    repeats a kind's precaution among its own."""
-    catalogue: dict[str, Movement] = movements.value.root
+def check_movements(catalogue: Mapping[str, Movement], items: list[Loaded]) -> list[ContentError]:
+    """An exercise done on its back names lying-on-back, and no exercise repeats a kind's
+    precaution among its own."""
     errors = []
-    for key, movement in catalogue.items():
-        for index, source in enumerate(movement.sources):
-            if sources is not None and source not in sources:
-                line, column = movements.file.locate((key, "sources", index))
-                problem = f"no source '{source}' in content/sources.yml"
-                path = f"{key}.sources[{index}]"
-                errors.append(
-                    ContentError(movements.file.path, line, column, path, problem, "add it there")
-                )
     for loaded in items:
         exercise = loaded.page.item
         if not isinstance(exercise, Exercise):

@@ -25,7 +25,14 @@ from .fields import id_problem
 from .json_schemas import schema_comment
 from .kinds import KINDS
 from .loader import LoadedFile, load_file, read_regular_file
-from .references import Loaded, LoadedSingle, check_references, check_warning_signs, resolve
+from .references import (
+    Loaded,
+    LoadedSingle,
+    check_cited,
+    check_references,
+    check_warning_signs,
+    resolve,
+)
 from .regions import check_regions
 from .site import Page, Site
 from .validate import validate
@@ -81,13 +88,14 @@ def load_site(root: Path, memo: LoadMemo | None = None) -> Site:
             known[name] = set(single.value.root)
     errors.extend(check_references(items, known))
     errors.extend(check_warning_signs(signs, emergency, items, known))
+    errors.extend(check_cited(regions, known) + check_cited(movements, known))
     if regions is not None:
-        errors.extend(check_regions(regions.file, regions.value.root, known.get("sources")))
+        errors.extend(check_regions(regions.file, regions.value.root))
     errors.extend(check_clinical_rules(items))
     drawing_errors, drawings = check_drawings(items, None if memo is None else memo.drawn)
     errors.extend(drawing_errors)
     if movements is not None:
-        errors.extend(check_movements(movements, items, known.get("sources")))
+        errors.extend(check_movements(movements.value.root, items))
     if errors or None in (sources, emergency, regions, movements, signs, reviewers, synonyms):
         raise ContentErrors(errors)
     # for the type checker

@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Annotated, Literal, get_args
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import (
     Field,
@@ -119,26 +119,47 @@ Level = Literal["emergency", "urgent", "see_gp_or_physio"]
 LEVELS: tuple[Level, ...] = ("emergency", "urgent", "see_gp_or_physio")
 
 
-class WarningSign(Strict):
+class Cited(Strict):
+    """Advice written once: cited to its sources, or marked as our own."""
+
+    _what: ClassVar[str] = "advice"
+    sources: list[SourceKey] = Field(default=[], max_length=MAX_ENTRIES)
+    """Keys from content/sources.yml that give it (a warning sign: at its level)."""
+    editorial: bool = False
+    """true when no source gives it (a warning sign: at its level): the page then marks it as our
+    advice."""
+
+    @model_validator(mode="after")
+    def _sourced_or_editorial(self) -> Cited:
+        if not self.sources and not self.editorial:
+            raise ValueError(f"{self._what} needs sources, or editorial: true if it is our advice")
+        return self
+
+    def cited(self) -> Iterator[tuple[FieldPath, str]]:
+        """Each source key it names, with where it names it."""
+        for index, key in enumerate(self.sources):
+            yield ("sources", index), key
+
+    def marked(self, words: str) -> str:
+        return f"{words} (Our advice.)" if self.editorial else words
+
+
+class WarningSign(Cited):
     """One warning sign, written once with its one level of help."""
 
+    _what: ClassVar[str] = "a warning sign"
     level: Level
-    """emergency: call 999 or go to A&E now; urgent: get help today (NHS 111 or an urgent GP
-    appointment); see_gp_or_physio: book an appointment."""
+    """emergency: call the emergency number or go to hospital now; urgent: get advice today;
+    see_gp_or_physio: book an appointment. The numbers and services come from
+    content/regions.yml."""
     text: Text
     """The sign in the reader's words, as a sentence."""
-    sources: list[SourceKey] = Field(default=[], max_length=MAX_ENTRIES)
-    """Keys from content/sources.yml that give this sign and its level."""
-    editorial: bool = False
-    """true when no source gives this sign at this level: the page then marks it as our advice."""
     sign_of: SourceKey | None = None
     """Emergency signs only: the group of content/emergency.yml it belongs to, which says what
     the signs are a sign of (cauda-equina, for example)."""
 
     @model_validator(mode="after")
-    def _sourced_or_editorial(self) -> WarningSign:
-        if not self.sources and not self.editorial:
-            raise ValueError("a warning sign needs sources, or editorial: true if it is our advice")
+    def _one_group(self) -> WarningSign:
         if (self.level == "emergency") != (self.sign_of is not None):
             raise ValueError(
                 "an emergency sign names its group in sign_of (a group of content/emergency.yml),"
@@ -148,27 +169,19 @@ class WarningSign(Strict):
 
     @property
     def shown(self) -> str:
-        return f"{self.text} (Our advice.)" if self.editorial else self.text
+        return self.marked(self.text)
 
 
-class Movement(Strict):
+class Movement(Cited):
     """A kind of movement whose precaution is the same for every exercise that makes it."""
 
+    _what: ClassVar[str] = "a precaution"
     precaution: Text
     """Who should take care with it, and what to do, in the reader's words."""
-    sources: list[SourceKey] = Field(default=[], max_length=MAX_ENTRIES)
-    editorial: bool = False
-    """true when no source gives this precaution: the page then marks it as our advice."""
-
-    @model_validator(mode="after")
-    def _sourced_or_editorial(self) -> Movement:
-        if not self.sources and not self.editorial:
-            raise ValueError("a precaution needs sources, or editorial: true if it is our advice")
-        return self
 
     @property
     def shown(self) -> str:
-        return f"{self.precaution} (Our advice.)" if self.editorial else self.precaution
+        return self.marked(self.precaution)
 
 
 class Movements(RootModel[dict[SourceKey, Movement]]):
@@ -443,6 +456,17 @@ class Region(Strict):
     note: Text | None = None
     """What differs within the region, if anything (in the UK: Scotland, Wales, Northern
     Ireland)."""
+
+    def cited(self) -> Iterator[tuple[FieldPath, str]]:
+        """Each source key its numbers name, with where."""
+        for service in ("emergency", "urgent"):
+            for index, key in enumerate(getattr(self, service).sources):
+                yield (service, "sources", index), key
+
+    @property
+    def source_keys(self) -> list[str]:
+        """The sources of its numbers, each once, which the get-help page lists beside them."""
+        return list(dict.fromkeys(key for _, key in self.cited()))
 
 
 class Regions(RootModel[Annotated[dict[SourceKey, Region], Field(min_length=2)]]):

@@ -54,12 +54,7 @@ def check_warning_signs(
     if signs is None:
         return []
     catalogue: Mapping[str, WarningSign] = signs.value.root
-    errors = [
-        _error_in(signs.file, (key, "sources", index), _missing("sources", source, None))
-        for key, sign in catalogue.items()
-        for index, source in enumerate(sign.sources)
-        if "sources" in known and source not in known["sources"]
-    ]
+    errors = check_cited(signs, known)
     shared: set[str] = set()
     if emergency is not None:
         for index, key in enumerate(emergency.value.signs):
@@ -88,6 +83,19 @@ def check_warning_signs(
         if isinstance(item, Condition):
             errors += _check_page_signs(loaded, item.when_to_get_help, catalogue, shared)
     return errors
+
+
+def check_cited(single: LoadedSingle | None, known: dict[str, set[str]]) -> list[ContentError]:
+    """Every source a file of entries names (warning signs, regions, kinds of movement) is in
+    content/sources.yml. Each entry says what it cites (cited())."""
+    if single is None or "sources" not in known:
+        return []
+    return [
+        _error_in(single.file, (entry, *where), _missing("sources", source, None))
+        for entry, value in single.value.root.items()
+        for where, source in value.cited()
+        if source not in known["sources"]
+    ]
 
 
 def _check_page_signs(

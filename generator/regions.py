@@ -167,11 +167,9 @@ def known_countries() -> frozenset[str]:
     return frozenset(line.split("\t")[0] for line in lines if line and not line.startswith("#"))
 
 
-def check_regions(
-    file: LoadedFile, regions: Mapping[str, Region], sources: set[str] | None
-) -> list[ContentError]:
-    """Every number cites a source that exists; each country is in one region; 'elsewhere' comes
-    last and lists none."""
+def check_regions(file: LoadedFile, regions: Mapping[str, Region]) -> list[ContentError]:
+    """Each country is in one region; 'elsewhere' comes last and lists none. (That every number's
+    source exists is references.check_cited's.)"""
     errors: list[ContentError] = []
 
     def error(where: FieldPath, problem: str, hint: str) -> None:
@@ -183,14 +181,6 @@ def check_regions(
         error((), f"the last region must be '{ELSEWHERE}'", "add it, for readers from elsewhere")
     owner: dict[str, str] = {}
     for key, region in regions.items():
-        for service in ("emergency", "urgent"):
-            for index, source in enumerate(getattr(region, service).sources):
-                if sources is not None and source not in sources:
-                    error(
-                        (key, service, "sources", index),
-                        f"no source '{source}' in content/sources.yml",
-                        "add it there, or fix the key",
-                    )
         if key == ELSEWHERE and region.countries:
             error((key, "countries"), "lists countries", "leave them out: it is for all others")
         if key != ELSEWHERE and not region.countries:

@@ -61,7 +61,6 @@ def environment() -> jinja2.Environment:
         call_label=regions.call_label,
         tel=regions.tel,
         urgent_buttons=regions.urgent_buttons,
-        region_json=regions.region_json,
         markdown_link=markdown_link,
         KINDS=BY_FOLDER,
         exercise_ids=exercise_ids,

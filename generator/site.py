@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar, cast
 
+from markupsafe import Markup
+
+from . import regions
 from .content_types import (
     LEVELS,
     Condition,
@@ -101,10 +105,10 @@ class Site:
     sources: Mapping[str, Source]
     emergency: Emergency
     regions: Mapping[str, Region]
-    movements: Mapping[str, Movement]
-    """Kinds of movement and their precautions (content/movements.yml)."""
     """The places the site serves, in the order of content/regions.yml: the first is shown with
     script off."""
+    movements: Mapping[str, Movement]
+    """Kinds of movement and their precautions (content/movements.yml)."""
     exercise_used_by: Mapping[str, tuple[UsedBy, ...]]
     exercise_in_programmes: Mapping[str, tuple[Page[Programme], ...]]
     prevention_used_by: Mapping[str, tuple[Page[Condition], ...]]
@@ -169,11 +173,10 @@ class Site:
             keys += [s for key in page.item.movements for s in self.movements[key].sources]
         return list(dict.fromkeys(keys))
 
-    @staticmethod
-    def region_sources(region: Region) -> list[str]:
-        """The sources of a region's numbers, which the get-help page lists beside them (every
-        emergency block links there)."""
-        return [*region.emergency.sources, *region.urgent.sources]
+    @functools.cached_property
+    def region_json(self) -> Markup:
+        """The emergency block's data for regions.js: the same on every page, so made once."""
+        return regions.region_json(self.regions, self.emergency)
 
     @property
     def conditions(self) -> Mapping[str, Page[Condition]]:
