@@ -39,16 +39,17 @@ generate: $(STAMP)  ## write docs/ from content/
 
 test: unit browser  ## the whole suite: the fast tier, then the browser tier
 
-unit: lint  ## the fast tier, in seconds: lint, types, and every test that needs no browser and no Node
-	$(BIN)/python -m pytest -m "not browser and not slow"
+unit: lint  ## the fast tier, under a minute: lint, types, imports, and every test that needs no browser
+	$(BIN)/python -m pytest -m "not browser and not slow" -n auto
 
 browser: $(STAMP) $(NODE_STAMP) $(VENDOR)  ## the browser tier: the built site in Chromium, axe, Lighthouse, links
 	$(BIN)/python -m pytest -m "browser or slow"
 
-lint: $(STAMP)  ## ruff (lint and format) and mypy (strict)
+lint: $(STAMP)  ## ruff (lint and format), mypy (strict), and the stages' import contract
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 schemas: $(STAMP)  ## re-export schemas/*.schema.json from the models
 	$(BIN)/gluteguide schemas
@@ -57,7 +58,7 @@ golden: $(STAMP)  ## refresh the golden Markdown after reviewing a template chan
 	$(BIN)/python -m tests.golden_refresh
 
 drawings: $(STAMP)  ## the contact sheet: every exercise drawing, rendered to build/drawings/sheet.png with Chromium
-	$(BIN)/python -m generator.contact_sheet --out build/drawings
+	$(BIN)/python -m generator.drawing.contact_sheet --out build/drawings
 
 new: $(STAMP)  ## a new content file to fill in: make new KIND=exercise ID=side-plank
 	$(BIN)/gluteguide new $(KIND) $(ID)

@@ -31,14 +31,14 @@ from unittest import mock
 import jinja2
 import yaml
 
-from generator import render
-from generator.content_types import Emergency, Item, Reviewers, Sources, WarningSigns
-from generator.kinds import KINDS
+from generator.content.kinds import KINDS
+from generator.content.models import Emergency, Item, Reviewers, Sources, WarningSigns
+from generator.content.references import resolve
+from generator.content.site import Page, Site
+from generator.output.write import write_atomically
+from generator.pages import render
+from generator.pages.render import environment, render_redirect_pages, render_site
 from generator.pipeline import DOCS, Prepared, content_security_policy, generate
-from generator.references import resolve
-from generator.render import environment, render_redirect_pages, render_site
-from generator.site import Page, Site
-from generator.write import write_atomically
 from tests.factory import synthetic_content, write_project
 
 REPO = Path(__file__).resolve().parent.parent

@@ -3,7 +3,8 @@
 bench.py starts this in a small, fresh interpreter because Linux counts a parent's resident memory
 into the peak of every child it starts (vfork, then exec): measured straight from the benchmark,
 which holds thousands of rendered pages, each MkDocs build would look as big as the benchmark.
-This module imports nothing heavier than generator.build, so its children report their own peak.
+This module imports nothing heavier than generator.output.build, so its children report their
+own peak.
 
     python -m benchmarks.mkdocs_run {ours|stock} PROJECT SITE_DIR SOURCE_DATE_EPOCH
 """
@@ -17,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import mkdocs_build, mkdocs_command
+from generator.output.build import mkdocs_build, mkdocs_command
 
 
 def build_ours(project: Path, site_dir: Path, epoch: int) -> None:

@@ -21,10 +21,10 @@ import html5lib
 import markdown  # type: ignore[import-untyped]  # no stubs in the lock; only Markdown() is used
 import yaml
 
-from .errors import ContentError, ContentErrors
-from .pipeline import prepare
-from .site import url_of
-from .write import read_manifest
+from generator.content.site import url_of
+from generator.errors import ContentError, ContentErrors
+from generator.output.write import read_manifest
+from generator.pipeline import prepare
 
 DOCS = "docs/"
 _XHTML = "{http://www.w3.org/1999/xhtml}"

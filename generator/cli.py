@@ -10,17 +10,17 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from .build import BuildFailed, mkdocs_build
-from .changes import changes
-from .errors import ContentErrors, format_github, format_terminal
-from .gate import check_site
-from .json_schemas import export_schemas
-from .kinds import KINDS
-from .ledger import LEDGER, add_to_ledger, read_ledger
-from .new_item import new_item
-from .pipeline import expectations, generate, prepare
-from .preview import serve
-from .search_index import widen_search_index
+from generator.changes import changes
+from generator.content.kinds import KINDS
+from generator.errors import ContentErrors, format_github, format_terminal
+from generator.new_item import new_item
+from generator.output.build import BuildFailed, mkdocs_build
+from generator.output.gate import check_site
+from generator.output.ledger import LEDGER, add_to_ledger, read_ledger
+from generator.output.schema_files import export_schemas
+from generator.pages.search_index import widen_search_index
+from generator.pipeline import expectations, generate, prepare
+from generator.preview import serve
 
 
 def _check(root: Path, arguments: argparse.Namespace) -> int:

@@ -10,13 +10,13 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError, ContentErrors
-from .fields import PLACEHOLDER, id_problem
-from .json_schemas import schema_comment
-from .kinds import KINDS, Kind
-from .ledger import read_ledger
-from .loader import load_file
-from .write import write_atomically
+from generator.content.fields import PLACEHOLDER, id_problem
+from generator.content.kinds import KINDS, Kind
+from generator.content.schemas import schema_comment
+from generator.content.yaml_file import load_file
+from generator.errors import ContentError, ContentErrors
+from generator.output.ledger import read_ledger
+from generator.output.write import write_atomically
 
 
 def new_item(root: Path, kind_name: str, item_id: str, today: date) -> Path:

@@ -3,27 +3,53 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import urllib.parse
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .content import LoadMemo, load_site
-from .errors import ContentError, ContentErrors
-from .gate import INTERACTIVE_PAGES, Expectations, expected_drawings, expected_warnings
-from .incremental import render_changed
-from .ledger import check_ledger, read_ledger
-from .prescribe import check_plan_codes
-from .regions import phone_links, region_data
-from .render import render_redirect_pages, render_site, section_anchors
-from .site import Site, markdown_path, url_of
-from .write import WriteReport, conflicts, read_manifest, write_outputs
+from generator.content.load import LoadMemo, load_content
+from generator.content.regions import phone_links, region_data
+from generator.content.site import Site, markdown_path, url_of
+from generator.drawing.rules import Checked, check_drawings
+from generator.errors import ContentError, ContentErrors
+from generator.output.gate import (
+    INTERACTIVE_PAGES,
+    Expectations,
+    expected_drawings,
+    expected_warnings,
+)
+from generator.output.ledger import check_ledger, read_ledger
+from generator.output.write import WriteReport, conflicts, read_manifest, write_outputs
+from generator.pages.incremental import render_changed
+from generator.pages.prescribe import check_plan_codes
+from generator.pages.render import render_redirect_pages, render_site, section_anchors
 
 DOCS = "docs"
+
+
+@dataclass
+class Memo(LoadMemo):
+    """What earlier runs loaded and drew, for the live preview: an exercise whose item is the
+    same object is not drawn again."""
+
+    drawn: dict[str, tuple[object, Checked]] = field(default_factory=dict)
+
+
+def load_site(root: Path, memo: Memo | None = None) -> Site:
+    """Load, validate and resolve root/content, then draw every exercise and check its drawings;
+    raise ContentErrors listing every problem of both."""
+    content = load_content(root, memo)
+    drawing_errors, drawings = check_drawings(content.items, None if memo is None else memo.drawn)
+    errors = content.errors + drawing_errors
+    if errors or content.site is None:
+        raise ContentErrors(errors)
+    return dataclasses.replace(content.site, exercise_drawings=drawings)
 
 
 @dataclass(frozen=True)
@@ -46,7 +72,7 @@ class Prepared:
 def prepare(
     root: Path,
     today: date | None = None,
-    memo: LoadMemo | None = None,
+    memo: Memo | None = None,
     previous: Prepared | None = None,
     later: set[str] | None = None,
     again: Collection[str] = (),

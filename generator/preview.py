@@ -31,14 +31,13 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from .build import QUIET_MATERIAL
-from .content import LoadMemo
-from .errors import ContentErrors, format_terminal
-from .pipeline import DOCS, Prepared, mkdocs_config, prepare
-from .search_index import page_of, widen_search_index
-from .write import MANIFEST, WriteReport, write_outputs
+from generator.errors import ContentErrors, format_terminal
+from generator.output.build import QUIET_MATERIAL
+from generator.output.write import MANIFEST, WriteReport, write_outputs
+from generator.pages.search_index import page_of, widen_search_index
+from generator.pipeline import DOCS, Memo, Prepared, mkdocs_config, prepare
 
-WATCHED_FOLDERS = ("content", DOCS, "overrides", "generator/templates")
+WATCHED_FOLDERS = ("content", DOCS, "overrides", "generator/pages/templates")
 """Where an edit can change the site, relative to the project; and the project's mkdocs.yml."""
 CONFIG = "mkdocs.yml"
 
@@ -106,7 +105,7 @@ class Preview:
     def __init__(self, root: Path, site_dir: Path, site_url: str) -> None:
         self.root = root
         self.site = SiteBuilder(root, site_dir, site_url)
-        self.memo = LoadMemo()
+        self.memo = Memo()
         self.prepared: Prepared | None = None
         self.changed: set[str] = set()
         self.deferred: set[str] = set()

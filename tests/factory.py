@@ -11,10 +11,10 @@ from typing import Any
 
 import yaml
 
-from generator.json_schemas import schema_comment
+from generator.content.schemas import schema_comment
+from generator.content.site import Site
+from generator.output.write import read_manifest
 from generator.pipeline import Prepared, prepare
-from generator.site import Site
-from generator.write import read_manifest
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from generator.content_types import PHASES
+from generator.content.models import PHASES
 from tests.factory import REPO, real_site
 from tests.readability import MAX_GRADE, page_grades, report
 from tests.seed_fingerprint import (

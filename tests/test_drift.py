@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.json_schemas import SCHEMA_DIR, all_schemas, schema_comment
+from generator.content.schemas import SCHEMA_DIR, all_schemas, schema_comment
 from tests.factory import REPO
 
 
@@ -34,7 +34,7 @@ def test_schema_comment_paths() -> None:
 
 
 def test_the_real_content_is_in_the_ledger() -> None:
-    from generator.ledger import read_ledger
+    from generator.output.ledger import read_ledger
     from generator.pipeline import prepare
 
     published = prepare(Path(REPO)).published
@@ -45,8 +45,8 @@ def test_the_real_content_is_in_the_ledger() -> None:
 def test_the_exercise_filters_have_a_rule_for_every_phase_position_and_kind() -> None:
     """The exercises index narrows by style sheet alone; a phase, position or kind of equipment
     the schema gains must gain its rule in extra.css, or choosing it would hide nothing."""
-    from generator.content_types import PHASES, POSITIONS
-    from generator.equipment import KINDS
+    from generator.content.equipment import EQUIPMENT_FILTERS
+    from generator.content.models import PHASES, POSITIONS
 
     css = (REPO / "docs/stylesheets/extra.css").read_text(encoding="utf-8")
     for phase in PHASES:
@@ -54,5 +54,5 @@ def test_the_exercise_filters_have_a_rule_for_every_phase_position_and_kind() ->
     for position in POSITIONS:
         slug = position.replace(" ", "-")
         assert f"#position-{slug}:checked) .gg-exercise-list > li:not(.gg-position-{slug})" in css
-    for kind in KINDS:
+    for kind in EQUIPMENT_FILTERS:
         assert f"#kit-{kind}:checked) .gg-exercise-list > li:not(.gg-kit-{kind})" in css

@@ -12,10 +12,9 @@ import pytest
 import yaml
 
 from generator import pipeline
-from generator.content import LoadMemo
 from generator.errors import ContentErrors
-from generator.incremental import summary_pages
-from generator.pipeline import prepare
+from generator.pages.incremental import summary_pages
+from generator.pipeline import Memo, prepare
 from tests.factory import copy_from_repo, write_content, write_project
 
 Edit = Callable[[dict[str, Any]], None]
@@ -96,7 +95,7 @@ def real_project(tmp_path: Path) -> Path:
 
 
 def test_each_edit_in_turn_renders_what_a_full_run_renders(real_project: Path) -> None:
-    memo = LoadMemo()
+    memo = Memo()
     previous = prepare(real_project, memo=memo)
     for relative, edit in EDITS:
         _make(real_project, relative, edit)
@@ -123,7 +122,7 @@ def _make(root: Path, relative: str, edit: Edit) -> None:
 def test_summary_pages_rendered_after_the_edited_page_give_what_a_full_run_gives(
     real_project: Path,
 ) -> None:
-    memo = LoadMemo()
+    memo = Memo()
     previous = prepare(real_project, memo=memo)
     left_for_later: list[str] = []
     for relative, edit in EDITS:
@@ -137,7 +136,7 @@ def test_summary_pages_rendered_after_the_edited_page_give_what_a_full_run_gives
 
 
 def test_an_edit_made_while_another_file_had_errors_is_not_lost(real_project: Path) -> None:
-    memo = LoadMemo()
+    memo = Memo()
     previous = prepare(real_project, memo=memo)
     bridge = real_project / "content/exercises/glute-bridge.yml"
     clamshell = real_project / "content/exercises/clamshell.yml"
@@ -157,7 +156,7 @@ def test_an_edit_made_while_another_file_had_errors_is_not_lost(real_project: Pa
 def test_a_reworded_step_renders_only_the_pages_that_show_the_exercise(
     real_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    memo = LoadMemo()
+    memo = Memo()
     previous = prepare(real_project, memo=memo)
     rendered: list[str] = []
     real_render_site = pipeline.render_site

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.ledger import read_ledger
+from generator.output.ledger import read_ledger
 from tests.e2e.conftest import build, serve
 from tests.factory import REPO, rename_bridge, small_content, write_project
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.prescribe import plan_code
+from generator.pages.prescribe import plan_code
 from tests.e2e.conftest import PHONE, axe_violations, build, serve
 from tests.e2e.test_print import pdf_pages
 from tests.e2e.test_privacy import transferred

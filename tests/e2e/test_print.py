@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.content_types import Exercise
-from generator.render import describe_dose
+from generator.content.models import Exercise
+from generator.pages.render import describe_dose
 from tests.factory import real_site
 
 pytestmark = pytest.mark.browser

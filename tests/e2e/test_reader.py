@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.equipment import equipment_kinds
+from generator.content.equipment import equipment_kinds
 from tests.factory import real_site
 
 pytestmark = pytest.mark.browser

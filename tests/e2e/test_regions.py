@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from generator.regions import tel
+from generator.content.regions import tel
 from tests.factory import real_site
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.ledger import read_ledger
+from generator.output.ledger import read_ledger
 from tests.e2e.conftest import build, copy_project
 from tests.factory import REPO, real_site
 

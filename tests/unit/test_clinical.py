@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from generator.content import load_site
 from generator.errors import ContentErrors, format_terminal
+from generator.pipeline import load_site
 from tests.factory import exercise, programme, small_content, write_project
 
 

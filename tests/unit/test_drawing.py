@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from generator.drawing import draw_exercise
-from generator.pose import Drawing
+from generator.content.pose import Drawing
+from generator.drawing.draw import draw_exercise
 from tests.factory import DRAWINGS, exercise
 from tests.unit.test_clinical import errors_for
 
@@ -181,7 +181,7 @@ def test_a_spine_twisted_past_its_range_by_trunk_and_pelvis_together_is_refused(
 
 
 def test_a_rolled_pelvis_takes_the_knees_to_that_side_and_leaves_the_shoulders() -> None:
-    from generator.figure import pose
+    from generator.drawing.figure import pose
 
     lying = Drawing.model_validate({**DRAWINGS[0], "moves": None, "rests_on": ["shoulders"]})
     rolled = lying.model_copy(update={"pelvis": lying.pelvis.model_copy(update={"roll": 45})})

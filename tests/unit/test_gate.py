@@ -9,7 +9,7 @@ import html5lib
 import pytest
 
 from generator.cli import main
-from generator.gate import check_site
+from generator.output.gate import check_site
 from generator.pipeline import expectations, prepare
 from tests.factory import small_content, write_project
 

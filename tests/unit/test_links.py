@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import load_site
+from generator.content.site import url_of
 from generator.errors import ContentErrors
-from generator.ledger import LEDGER, add_to_ledger, read_ledger
-from generator.pipeline import generate, prepare
-from generator.site import url_of
+from generator.output.ledger import LEDGER, add_to_ledger, read_ledger
+from generator.pipeline import generate, load_site, prepare
 from tests.factory import rename_bridge
 
 

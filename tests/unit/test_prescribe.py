@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentErrors, format_terminal
+from generator.pages.prescribe import HOW_OFTEN, plan_code, plan_data, plan_exercises
 from generator.pipeline import prepare
-from generator.prescribe import HOW_OFTEN, plan_code, plan_data, plan_exercises
 from tests.factory import exercise, small_content, write_project
 
 

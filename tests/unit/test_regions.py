@@ -8,15 +8,15 @@ from typing import Any
 
 import pytest
 
-from generator.content import load_site
-from generator.errors import ContentErrors, format_terminal
-from generator.regions import (
+from generator.content.regions import (
     phone_links,
     region_data,
     unplaced_zones,
     urgent_buttons,
     zone_regions,
 )
+from generator.errors import ContentErrors, format_terminal
+from generator.pipeline import load_site
 from tests.factory import REGIONS, real_site, small_content, write_project
 
 

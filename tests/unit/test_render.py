@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator import loader
-from generator.content_types import Dose
-from generator.render import describe_dose
+from generator.content import yaml_file
+from generator.content.models import Dose
+from generator.pages.render import describe_dose
 
 
 @pytest.mark.parametrize(
@@ -31,4 +31,4 @@ def test_describe_dose(dose: dict[str, object], words: str) -> None:
 
 def test_the_loader_uses_libyaml() -> None:
     assert yaml.__with_libyaml__
-    assert loader._LOADER is yaml.CSafeLoader
+    assert yaml_file._LOADER is yaml.CSafeLoader

@@ -8,7 +8,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from generator.search_index import (
+from generator.pages.search_index import (
     INDEX,
     WORDS,
     added_synonyms,

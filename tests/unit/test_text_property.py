@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from generator.changes import site_markdown
-from generator.content_types import Exercise
-from generator.render import environment, render_item_page
-from generator.site import Page, Site
+from generator.content.models import Exercise
+from generator.content.site import Page, Site
+from generator.pages.render import environment, render_item_page
 from generator.text import Link, parts, plain_text
 from tests.factory import REPO, exercise, small_content
 
@@ -106,9 +106,9 @@ VALUES = st.lists(st.sampled_from(FRAGMENTS) | WORDS, min_size=1, max_size=12).m
 
 @cache
 def fixture_site() -> Site:
-    from generator.content_types import Emergency, Movements, Regions, Sources, WarningSigns
-    from generator.drawing import draw_exercise
-    from generator.references import resolve
+    from generator.content.models import Emergency, Movements, Regions, Sources, WarningSigns
+    from generator.content.references import resolve
+    from generator.drawing.draw import draw_exercise
 
     content = small_content()
     context = {"link_hosts": HOSTS}
@@ -125,17 +125,10 @@ def fixture_site() -> Site:
     regions = Regions.model_validate(content["regions.yml"], context=context)
     movements = Movements.model_validate(content["movements.yml"], context=context)
     drawn = tuple(draw_exercise(pages[0].item.drawings))
-    return resolve(
-        pages,
-        sources.root,
-        emergency,
-        regions.root,
-        movements.root,
-        signs.root,
-        {},
-        HOSTS,
-        {"bridge": drawn},
+    site = resolve(
+        pages, sources.root, emergency, regions.root, movements.root, signs.root, {}, HOSTS
     )
+    return dataclasses.replace(site, exercise_drawings={"bridge": drawn})
 
 
 @cache

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from generator.output.write import MANIFEST, read_manifest
 from generator.pipeline import generate
-from generator.write import MANIFEST, read_manifest
 from tests.factory import small_content, write_content
 
 

@@ -1,0 +1,2 @@
+"""Content: YAML read with positions, the models, validation, cross-references and the
+resolved site."""

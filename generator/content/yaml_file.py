@@ -1,0 +1,285 @@
+"""Reads one YAML file into plain Python values, remembering where every key and value stood.
+
+It uses libyaml's event parser (fast) and composes the values itself, which lets it refuse what YAML
+would otherwise accept silently: duplicate keys, anchors and aliases, tabs, `no` turning into false.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import ContentError, ContentErrors, FieldPath
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 12
+"""Content nests four levels at most; far deeper input is a mistake or an attack on the loader."""
+
+Location = tuple[int, int]
+
+# libyaml's C parser; the pure-Python one only where PyYAML was built without it.
+_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_STR_TAG = "tag:yaml.org,2002:str"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_INT_TAG = "tag:yaml.org,2002:int"
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+# YAML 1.1 also reads 010 as 8, 0x1A, 1_000 and 1:30 (as 90): a dose must mean what it shows.
+_PLAIN_INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """A file's values plus the 1-based (line, column) of each value and each mapping key."""
+
+    path: str
+    data: Any
+    value_at: dict[FieldPath, Location] = field(repr=False)
+    key_at: dict[FieldPath, Location] = field(repr=False)
+    first_line: str = ""
+
+    def locate(self, where: FieldPath) -> Location:
+        """The closest known position: the value itself, else its key, else its nearest parent."""
+        for end in range(len(where), -1, -1):
+            prefix = where[:end]
+            if prefix in self.value_at:
+                return self.value_at[prefix]
+            if prefix in self.key_at:
+                return self.key_at[prefix]
+        return (1, 1)
+
+
+def load_file(path: Path, shown_as: str) -> LoadedFile:
+    """Load one file; raise ContentErrors with every problem found in it."""
+    raw = read_regular_file(path, shown_as)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _line_column(raw, error.start)
+        raise _one(
+            shown_as, line, column, "file is not UTF-8 text", "save the file as UTF-8"
+        ) from None
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line, column = _line_column(text.encode(), tab.end() - 1)
+        raise _one(shown_as, line, column, "tab used for indenting", "indent with spaces only")
+    return _Composer(shown_as, text).compose()
+
+
+def read_regular_file(path: Path, shown_as: str) -> bytes:
+    """The bytes of a regular file no larger than the limit. A link, a folder, a pipe or a device
+    is refused before anything is read, so nothing outside content/ is read or echoed."""
+    try:
+        # O_NONBLOCK: opening a pipe must not wait for a writer; O_NOFOLLOW: a link is refused.
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        link = error.errno == errno.ELOOP
+        message = "is a link" if link else f"cannot be read ({error.strerror})"
+        raise _one(shown_as, 1, 1, f"file {message}", _REAL_FILES) from None
+    with os.fdopen(handle, "rb") as stream:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+            raise _one(shown_as, 1, 1, f"this is {kind}, not a content file", _REAL_FILES)
+        if status.st_size > MAX_FILE_BYTES:
+            raise _too_big(shown_as, status.st_size)
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_big(shown_as, len(raw))
+    return raw
+
+
+_REAL_FILES = "content files must be plain files inside content/, not links, folders or devices"
+
+
+def _too_big(shown_as: str, size: int) -> ContentErrors:
+    return _one(
+        shown_as,
+        1,
+        1,
+        f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+        "split it into smaller items",
+    )
+
+
+def _one(path: str, line: int, column: int, message: str, hint: str = "") -> ContentErrors:
+    return ContentErrors([ContentError(path, line, column, "", message, hint)])
+
+
+def _line_column(raw: bytes, offset: int) -> Location:
+    before = raw[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def _short(value: str, limit: int = 20) -> str:
+    return value if len(value) <= limit else value[: limit - 3] + "..."
+
+
+def _where(mark: Any) -> Location:
+    return mark.line + 1, mark.column + 1
+
+
+class _Composer:
+    def __init__(self, shown_as: str, text: str) -> None:
+        self.shown_as = shown_as
+        self.text = text
+        self.errors: list[ContentError] = []
+        self.value_at: dict[FieldPath, Location] = {}
+        self.key_at: dict[FieldPath, Location] = {}
+
+    def compose(self) -> LoadedFile:
+        self._events: Iterator[yaml.Event] = yaml.parse(self.text, Loader=_LOADER)
+        try:
+            data = self._document()
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line, column = _where(mark) if mark else (1, 1)
+            message = f"not valid YAML: {error.problem or error.context}"
+            self.errors.append(ContentError(self.shown_as, line, column, "", message))
+        if self.errors:
+            raise ContentErrors(self.errors)
+        first_line = self.text.split("\n", 1)[0]
+        return LoadedFile(self.shown_as, data, self.value_at, self.key_at, first_line)
+
+    def _document(self) -> Any:
+        events = self._events
+        next(events)  # StreamStart
+        first = next(events)
+        if isinstance(first, yaml.StreamEndEvent):
+            self._error((1, 1), "file is empty", "start from a file of the same kind")
+            return None
+        data = self._node(next(events), ())
+        next(events)  # DocumentEnd
+        extra = next(events)
+        if not isinstance(extra, yaml.StreamEndEvent):
+            self._error(_where(extra.start_mark), "only one YAML document per file", "remove '---'")
+        return data
+
+    def _node(self, event: yaml.Event, path: FieldPath) -> Any:
+        self.value_at[path] = _where(event.start_mark)
+        if len(path) > MAX_DEPTH:
+            self._error(
+                _where(event.start_mark),
+                f"values are nested more than {MAX_DEPTH} levels deep",
+                "content needs a few levels at most: check the indentation and brackets",
+                dotted(path[:MAX_DEPTH]) + "...",
+            )
+            self._skip(event)
+            return None
+        if isinstance(event, yaml.AliasEvent):
+            self._error(_where(event.start_mark), "aliases (*name) are not allowed", _WRITE_OUT)
+            return None
+        if getattr(event, "anchor", None):
+            self._error(_where(event.start_mark), "anchors (&name) are not allowed", _WRITE_OUT)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, path)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self._sequence(path)
+        return self._mapping(path)
+
+    def _skip(self, event: yaml.Event) -> None:
+        """Pass over a value and everything inside it, without recursion."""
+        depth = int(isinstance(event, yaml.CollectionStartEvent))
+        while depth:
+            event = next(self._events)
+            depth += isinstance(event, yaml.CollectionStartEvent)
+            depth -= isinstance(event, yaml.CollectionEndEvent)
+
+    def _sequence(self, path: FieldPath) -> list[Any]:
+        items: list[Any] = []
+        for event in self._events:
+            if isinstance(event, yaml.SequenceEndEvent):
+                break
+            items.append(self._node(event, (*path, len(items))))
+        return items
+
+    def _mapping(self, path: FieldPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        while True:
+            key_event = next(self._events)
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return result
+            key_location = _where(key_event.start_mark)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self._error(key_location, "a key must be a plain name", "write `name: value`")
+                self._node(key_event, (*path, "?"))
+                self._node(next(self._events), (*path, "?"))
+                continue
+            key = key_event.value
+            if key in result:
+                first_line = self.key_at[(*path, key)][0]
+                self._error(
+                    key_location,
+                    f"duplicate key '{_short(key)}' (first on line {first_line})",
+                    "keep one of them",
+                    dotted((*path, key)),
+                )
+                self._node(next(self._events), (*path, "?"))
+                continue
+            self.key_at[(*path, key)] = key_location
+            result[key] = self._node(next(self._events), (*path, key))
+
+    def _scalar(self, event: yaml.ScalarEvent, path: FieldPath) -> Any:
+        value: str = event.value
+        if event.tag not in (None, "!"):
+            self._error(_where(event.start_mark), f"YAML tags ({event.tag}) are not used here")
+            return value
+        if event.style or not value or value[0] not in _RESOLVER.yaml_implicit_resolvers:
+            return value if (event.style or value) else None
+        tag: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+            yaml.ScalarNode, value, event.implicit
+        )
+        if tag == _STR_TAG:
+            return value
+        if tag == _INT_TAG and not _PLAIN_INTEGER.fullmatch(value):
+            self._error(
+                _where(event.start_mark),
+                f"'{_short(value)}' is not a plain whole number",
+                "write digits only, without leading zeros, for example 30; put text in quotes",
+                dotted(path),
+            )
+            return None
+        node = yaml.ScalarNode(tag, value)
+        try:
+            result = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+        except (ValueError, OverflowError) as error:
+            if tag == _TIMESTAMP_TAG:
+                message = f"'{_short(value)}' is not a real date ({error})"
+                hint = "write dates as YYYY-MM-DD, for example 2026-11-21"
+            else:
+                message = f"YAML cannot read '{_short(value)}' ({error})"
+                hint = "put text in quotes"
+            self._error(_where(event.start_mark), message, hint, dotted(path))
+            return None
+        if tag == _BOOL_TAG and value.lower() not in ("true", "false"):
+            self._error(
+                _where(event.start_mark),
+                f"YAML reads '{value}' as {str(result).lower()}",
+                f"write true or false, or put text in quotes: '{value}'",
+                dotted(path),
+            )
+        return result
+
+    def _error(self, where: Location, message: str, hint: str = "", field: str = "") -> None:
+        self.errors.append(ContentError(self.shown_as, where[0], where[1], field, message, hint))
+
+
+_WRITE_OUT = "write the value out in full where it is needed"
+
+
+def dotted(path: FieldPath) -> str:
+    """('steps', 2, 'text') -> 'steps[2].text', the way editors see fields in error messages."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

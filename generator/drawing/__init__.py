@@ -1,0 +1,1 @@
+"""Exercise drawings: poses made into figures, checked and drawn as SVG."""

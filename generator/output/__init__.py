@@ -1,0 +1,1 @@
+"""Output: files written safely, the built site checked, MkDocs run, published URLs kept."""

@@ -1,0 +1,1 @@
+"""Pages: the Markdown of every page from the resolved site, and the site features built with it."""
