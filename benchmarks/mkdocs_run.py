@@ -1,10 +1,8 @@
 """Runs one `mkdocs build` and prints its time and the build's peak memory as JSON.
 
-bench.py starts this in a small, fresh interpreter because Linux counts a parent's resident memory
-into the peak of every child it starts (vfork, then exec): measured straight from the benchmark,
-which holds thousands of rendered pages, each MkDocs build would look as big as the benchmark.
-This module imports nothing heavier than generator.output.build, so its children report their
-own peak.
+bench.py starts this in a small, fresh interpreter so that the build's peak memory is its own:
+the benchmark itself holds thousands of rendered pages. MkDocs runs in this interpreter, through
+the same runner as `gluteguide build` (generator.output.build).
 
     python -m benchmarks.mkdocs_run {ours|stock} PROJECT SITE_DIR SOURCE_DATE_EPOCH
 """
@@ -13,12 +11,11 @@ from __future__ import annotations
 
 import json
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from generator.output.build import mkdocs_build, mkdocs_command
+from generator.output.build import mkdocs_build
 
 
 def build_ours(project: Path, site_dir: Path, epoch: int) -> None:
@@ -28,14 +25,7 @@ def build_ours(project: Path, site_dir: Path, epoch: int) -> None:
 
 def build_stock(project: Path, site_dir: Path, epoch: int) -> None:
     """Plain `mkdocs build` with the stock configuration in project/mkdocs.yml."""
-    command, environment = mkdocs_command(
-        project, "build", "--site-dir", str(site_dir), source_date_epoch=epoch
-    )
-    result = subprocess.run(
-        command, cwd=project, env=environment, check=False, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        sys.exit(f"stock mkdocs build failed:\n{result.stderr[-4000:]}")
+    mkdocs_build(project, epoch, site_dir, strict=False)
 
 
 BUILDS = {"ours": build_ours, "stock": build_stock}
@@ -46,7 +36,7 @@ def main(arguments: list[str]) -> None:
     start = time.perf_counter()
     BUILDS[kind](Path(project), Path(site_dir), int(epoch))
     seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB on Linux
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
     print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
 
 

@@ -22,7 +22,7 @@ import markdown  # type: ignore[import-untyped]  # no stubs in the lock; only Ma
 import yaml
 
 from generator.content.site import url_of
-from generator.errors import ContentError, ContentErrors
+from generator.errors import ContentError, ContentErrors, printable
 from generator.output.write import read_manifest
 from generator.pipeline import prepare
 
@@ -62,7 +62,9 @@ def changes(root: Path, ref: str) -> str:
         lines += report
     if not changed:
         lines.append("No page that readers see has changed.")
-    return "\n".join(lines) + "\n"
+    # Invisible and control characters shown as escapes: a reviewer sees a soft hyphen inside
+    # "60 seconds", and no line of a page's text can become a command in the CI log.
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def _page_report(path: str, old: list[str], new: list[str]) -> list[str]:

@@ -24,9 +24,9 @@ class ContentError:
     hint: str = ""
 
     def located(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
+        where = f"{printable(self.path)}:{self.line}:{self.column}"
         what = f"{self.field}: {self.message}" if self.field else self.message
-        return f"{where}: error: {what}"
+        return f"{where}: error: {printable(what)}"
 
 
 class ContentErrors(Exception):
@@ -42,7 +42,7 @@ def format_terminal(errors: Sequence[ContentError]) -> str:
     for error in errors:
         lines.append(error.located())
         if error.hint:
-            lines.append(f"  hint: {error.hint}")
+            lines.append(f"  hint: {printable(error.hint)}")
     files = len({error.path for error in errors})
     lines.append(f"{_count(len(errors), 'error')} in {_count(files, 'file')}")
     return "\n".join(lines)
@@ -54,10 +54,24 @@ def format_github(errors: Sequence[ContentError]) -> str:
     for error in errors:
         text = error.located().split(": error: ", 1)[1]
         if error.hint:
-            text += f" (hint: {error.hint})"
-        where = f"file={_escape_property(error.path)},line={error.line},col={error.column}"
+            text += f" (hint: {printable(error.hint)})"
+        where = (
+            f"file={_escape_property(printable(error.path))},line={error.line},col={error.column}"
+        )
         lines.append(f"::error {where}::{_escape_data(text)}")
     return "\n".join(lines)
+
+
+def printable(text: str) -> str:
+    """text with every character that is not printable (line breaks, escape sequences, format
+    and bidi controls, invisible spaces) written as its Python escape: a file name or value
+    holding a line break cannot start a line of its own in a log, where a CI runner would read a
+    line beginning '::' as a command, nor move or hide the text around it."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
 
 
 def _escape_data(text: str) -> str:

@@ -27,12 +27,11 @@ from typing import Any
 import watchdog.events
 import watchdog.observers
 from mkdocs.commands import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
 from generator.errors import ContentErrors, format_terminal
-from generator.output.build import QUIET_MATERIAL
+from generator.output.build import BuildFailed, load_mkdocs, run_mkdocs
 from generator.output.write import MANIFEST, WriteReport, write_outputs
 from generator.pages.search_index import page_of, widen_search_index
 from generator.pipeline import DOCS, Memo, Prepared, mkdocs_config, prepare
@@ -67,12 +66,15 @@ class SiteBuilder:
         self.kept = _Kept()
 
     def build_all(self) -> None:
-        config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site_dir))
-        config.site_url = self.site_url
         self.kept = _Kept()
-        config.plugins["gluteguide-preview"] = self.kept
-        config.plugins.on_startup(command="serve", dirty=False)
-        mkdocs_build.build(config, serve_url=self.site_url)
+        config = load_mkdocs(
+            self.root,
+            self.site_dir,
+            strict=False,  # a draft with a broken link is still worth seeing; `build` refuses it
+            site_url=self.site_url,
+            plugins={"gluteguide-preview": self.kept},
+        )
+        run_mkdocs(config, command="serve", serve_url=self.site_url)
         self.config = config
 
     def build_pages(self, sources: Iterable[str], index: bool = True) -> bool:
@@ -161,7 +163,11 @@ class Preview:
         docs = {p for p in (*changed, *report.touched) if p.startswith(f"{DOCS}/")}
         pages = {p.removeprefix(f"{DOCS}/") for p in docs if p.endswith(".md")}
         if theme or docs - {f"{DOCS}/{p}" for p in pages} or report.removed:
-            self._build_all()
+            try:
+                self._build_all()
+            except BuildFailed:
+                print("preview: not updated: MkDocs stopped", file=sys.stderr, flush=True)
+                return
             built = f"every page, for {', '.join(sorted(theme or docs))}"
         else:
             edited = {p.removeprefix("content/").removesuffix(".yml") + ".md" for p in changed}
@@ -266,7 +272,6 @@ def serve(root: Path, address: str) -> int:
     """Serve the site at address (host:port) until stopped, rebuilding what each edit changes.
     Served under site_url's path, as GitHub Pages will. Returns 128 + the stopping signal."""
     host, _, port = address.rpartition(":")
-    os.environ.update(QUIET_MATERIAL)
     mount = urllib.parse.urlsplit(str(mkdocs_config(root).get("site_url", "/"))).path or "/"
     url = f"http://{host}:{port}{mount}"
     stopped_by: list[int] = []

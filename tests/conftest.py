@@ -8,12 +8,20 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.factory import small_content, write_project
 
 RUN_MARK = "GLUTEGUIDE_TEST_RUN"
 """Set for the suite and inherited by every process it starts, so none can go unnoticed."""
 os.environ[RUN_MARK] = uuid.uuid4().hex
+
+
+# Property tests try a few dozen values in the fast tier, and hundreds in the browser tier, which
+# runs them again (Makefile: --hypothesis-profile=thorough).
+settings.register_profile("fast", max_examples=40)
+settings.register_profile("thorough", max_examples=400)
+settings.load_profile("fast")
 
 
 @pytest.fixture

@@ -6,28 +6,16 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from generator.cli import COMMANDS, main
+from tests.commands import GLUTEGUIDE, run, run_process
 from tests.conftest import RUN_MARK, processes_marked
 from tests.factory import exercise, programme, small_content, write_content, write_project
 from tests.serving import fetch, free_port, serving
-
-GLUTEGUIDE = [sys.executable, "-m", "generator.cli"]
-
-
-def run(root: Path, *arguments: str, **environment: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*GLUTEGUIDE, "--root", str(root), *arguments],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", RUN_MARK: os.environ[RUN_MARK], **environment},
-    )
 
 
 def break_bridge(root: Path) -> None:
@@ -45,7 +33,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 def test_check_passes_on_valid_content(project: Path) -> None:
-    result = run(project, "check")
+    result = run_process(project, "check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(
         "content OK: 1 conditions, 2 exercises, 1 prevention topics, 1 programmes"
@@ -54,7 +42,7 @@ def test_check_passes_on_valid_content(project: Path) -> None:
 
 def test_errors_are_plain_sorted_and_counted(project: Path) -> None:
     break_bridge(project)
-    result = run(project, "check")
+    result = run_process(project, "check")
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
@@ -149,7 +137,7 @@ def wait_for(url: str, wanted: str, seconds: float = 60) -> bool:
     while time.monotonic() < deadline:
         if wanted in fetch(url):
             return True
-        time.sleep(0.5)
+        time.sleep(0.1)
     return False
 
 
@@ -164,7 +152,7 @@ def test_serve_previews_and_regenerates_when_content_changes(project: Path) -> N
         assert wait_for(url, "Freshly edited.")
         # Then the pages that hold its steps too, built after the edited page was shown.
         assert wait_for(f"http://{address}/glute-guide/plan/", "Freshly edited.")
-        time.sleep(2)  # a build must not set off another: reading files is not changing them
+        time.sleep(1)  # a build must not set off another: reading files is not changing them
         builds = [line for line in log.read_text().splitlines() if line.startswith("preview: ")]
         assert builds[0].startswith("preview: serving"), builds
         assert builds[1].startswith("preview: exercises/bridge.md ("), builds
@@ -404,3 +392,35 @@ def test_changes_against_an_unknown_ref_says_so(project: Path) -> None:
     result = run(project, "changes", "no-such-branch")
     assert result.returncode == 1
     assert "cannot read content/ at 'no-such-branch'" in result.stderr
+
+
+PLANTED = "x\n::warning file=README.md::All checks passed\n\x1b[2K.yml"
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_name_that_holds_a_line_break_prints_no_workflow_command(
+    project: Path, command: str
+) -> None:
+    (project / "content/exercises" / PLANTED).write_text("title: x\n", encoding="utf-8")
+    # A hand-written page with a broken link: MkDocs' own warning names its file.
+    (project / "docs").mkdir(exist_ok=True)
+    (project / "docs" / "y\n::notice::fine\n.md").write_text("[gone](missing.md)\n")
+    result = run(project, command, GITHUB_ACTIONS="true")
+    assert result.returncode == 1
+    lines = (result.stdout + result.stderr).splitlines()
+    commands = [line for line in lines if line.lstrip().startswith("::")]
+    assert commands and all(line.startswith("::error file=content/") for line in commands), lines
+    assert (
+        "content/exercises/x\\n::warning file=README.md::All checks passed\\n\\x1b[2K.yml:1:1"
+        in (result.stderr)
+    )
+    assert "\x1b" not in result.stdout + result.stderr
+
+
+def test_mkdocs_warnings_print_names_escaped(project: Path) -> None:
+    (project / "docs").mkdir(exist_ok=True)
+    (project / "docs" / "y\n::notice::fine\n.md").write_text("[gone](missing.md)\n")
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert "y\\n::notice::fine\\n.md" in result.stderr, result.stderr
+    assert not [line for line in result.stderr.splitlines() if line.lstrip().startswith("::")]

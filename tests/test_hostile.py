@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import pytest
 
 from generator.cli import main
 from generator.text import Link, parts, plain_text
+from tests.commands import run
 from tests.factory import exercise, small_content, write_content, write_project
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -150,14 +150,7 @@ def test_a_hostile_value_is_refused_where_it_stands(
 
 
 def run_check(root: Path, *arguments: str, **environment: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "--root", str(root), *(arguments or ("check",))],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-        env={**os.environ, **environment},
-    )
+    return run(root, *(arguments or ("check",)), **environment)
 
 
 def raw_exercise(root: Path, name: str, replace: tuple[str, str]) -> None:
@@ -221,10 +214,12 @@ def test_a_file_name_cannot_write_its_own_workflow_command(project: Path) -> Non
     result = run_check(project, GITHUB_ACTIONS="true")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "::error file=content/exercises/x%0A%3A%3Awarning%3A%3Apwned.yml,line=1,col=1::file name"
-        " 'x%0A::warning::pwned' is not a valid id (hint: use lower-case letters, digits and single"
+        # The line break shown as an escape, as in the plain line on stderr.
+        "::error file=content/exercises/x\\n%3A%3Awarning%3A%3Apwned.yml,line=1,col=1::file name"
+        " 'x\\n::warning::pwned' is not a valid id (hint: use lower-case letters, digits and single"
         " hyphens, for example glute-bridge)"
     ]
+    assert "content/exercises/x\\n::warning::pwned.yml:1:1: error: " in result.stderr
 
 
 def test_content_cannot_take_over_a_page(project: Path) -> None:

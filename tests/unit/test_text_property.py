@@ -15,6 +15,7 @@ from typing import Any
 
 import html5lib
 import markdown
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -176,7 +177,8 @@ CLEAN = "Plain words."
 REFUSALS = ("control character", "invisible character", "link address", "link host")
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.property
+@settings(deadline=None)
 @given(VALUES)
 def test_any_text_is_refused_or_shown_as_itself(value: str) -> None:
     try:
