@@ -13,6 +13,7 @@ import yaml
 from generator.content.fields import PLACEHOLDER, id_problem
 from generator.content.kinds import KINDS, Kind
 from generator.content.schemas import schema_comment
+from generator.content.site import content_file, item_url
 from generator.content.yaml_file import load_file
 from generator.errors import ContentError, ContentErrors
 from generator.output.ledger import read_ledger
@@ -22,7 +23,7 @@ from generator.output.write import write_atomically
 def new_item(root: Path, kind_name: str, item_id: str, today: date) -> Path:
     """Write content/<kind>/<id>.yml, or raise ContentErrors saying why not (nothing written)."""
     kind = next((k for k in KINDS if kind_name in (k.folder, k.schema_name)), None)
-    relative = f"content/{kind.folder if kind else kind_name}/{item_id}.yml"
+    relative = content_file(kind.folder if kind else kind_name, item_id)
     problem = _refusal(root, kind, item_id)
     if problem:
         raise ContentErrors([ContentError(relative, 1, 1, "", *problem)])
@@ -41,9 +42,9 @@ def _refusal(root: Path, kind: Kind | None, item_id: str) -> tuple[str, str] | N
     problem = id_problem(item_id)
     if problem:
         return problem, "use lower-case words joined by hyphens, for example side-plank"
-    if (root / "content" / kind.folder / f"{item_id}.yml").exists():
+    if (root / content_file(kind.folder, item_id)).exists():
         return f"'{item_id}' already exists", "choose another id, or edit the file that has it"
-    if f"/{kind.folder}/{item_id}/" in {url for _, url in read_ledger(root)}:
+    if item_url(kind.folder, item_id) in {url for _, url in read_ledger(root)}:
         return (
             f"'{item_id}' was published before: its address must keep leading where it did",
             "choose another id; to bring the old page back, rename it back instead",
@@ -77,8 +78,8 @@ def _value(schema: dict[str, Any], name: str, node: dict[str, Any], today: date)
     if "properties" in node:
         return _skeleton(schema, node, today)
     if node.get("type") == "array":
-        item = _value(schema, name, node["items"], today)
-        return [item] * max(1, node.get("minItems", 1))
+        count = max(1, node.get("minItems", 1))
+        return [_value(schema, name, node["items"], today) for _ in range(count)]
     if "enum" in node:
         return f"{PLACEHOLDER}one of {', '.join(map(str, node['enum']))}"
     if node.get("type") == "integer":

@@ -309,6 +309,12 @@ def synthetic_content(items: int) -> dict[str, Any]:
     return content
 
 
+def fixture_bridge(**changes: Any) -> dict[str, Any]:
+    """The fixture's bridge exercise with some fields changed: still linked from its condition,
+    still the harder variant of the knee hug."""
+    return {**small_content()["exercises/bridge.yml"], **changes}
+
+
 def rename_bridge(root: Path, keep_old_id: bool) -> None:
     """Rename the fixture's bridge exercise to glute-bridge, updating every reference to it."""
     (root / "content/exercises/bridge.yml").unlink()
@@ -318,4 +324,5 @@ def rename_bridge(root: Path, keep_old_id: bool) -> None:
             text = text.replace(f"{field}bridge\n", f"{field}glute-bridge\n")
         path.write_text(text)
     former: dict[str, Any] = {"former_ids": ["bridge"]} if keep_old_id else {}
-    write_content(root, "content/exercises/glute-bridge.yml", exercise("Bridge", **former))
+    bridge = small_content()["exercises/bridge.yml"]
+    write_content(root, "content/exercises/glute-bridge.yml", {**bridge, **former})

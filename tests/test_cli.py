@@ -14,7 +14,14 @@ import pytest
 from generator.cli import COMMANDS, main
 from tests.commands import GLUTEGUIDE, run, run_process
 from tests.conftest import RUN_MARK, processes_marked
-from tests.factory import exercise, programme, small_content, write_content, write_project
+from tests.factory import (
+    exercise,
+    fixture_bridge,
+    programme,
+    small_content,
+    write_content,
+    write_project,
+)
 from tests.serving import fetch, free_port, serving
 
 
@@ -147,7 +154,7 @@ def test_serve_previews_and_regenerates_when_content_changes(project: Path) -> N
         # MkDocs serves under site_url's path, as GitHub Pages will.
         url = f"http://{address}/glute-guide/exercises/bridge/"
         assert wait_for(url, "Bridge eases a tight buttock.")
-        edited = exercise("Bridge", steps=["Freshly edited.", "Move slowly."])
+        edited = fixture_bridge(steps=["Freshly edited.", "Move slowly."])
         write_content(project, "content/exercises/bridge.yml", edited)
         assert wait_for(url, "Freshly edited.")
         # Then the pages that hold its steps too, built after the edited page was shown.

@@ -16,7 +16,7 @@ import pytest
 from generator.cli import main
 from generator.text import Link, parts, plain_text
 from tests.commands import run
-from tests.factory import exercise, small_content, write_content, write_project
+from tests.factory import exercise, fixture_bridge, small_content, write_content, write_project
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -45,15 +45,20 @@ RENDERED_AS_TEXT = {
 
 def hostile_project(root: Path) -> Path:
     content = small_content()
+    # Relieving exercises, all offered by the condition: the content's rules hold for each.
+    relieve = content["conditions/sudden-spasm.yml"]["exercises"]["relieve"] = ["clean"]
     for name, text in RENDERED_AS_TEXT.items():
+        relieve.append(name)
         content[f"exercises/{name}.yml"] = exercise(
             plain_text(text)[:40] or name,
+            "relieve",
             purpose=text,
             steps=[text, "Breathe out."],
             stop_rules=[text, "Stop if the pain gets sharper."],
         )
     content["exercises/clean.yml"] = exercise(
         "Clean",
+        "relieve",
         purpose="Plain.",
         steps=["Plain.", "Breathe out."],
         stop_rules=["Plain.", "Stop if the pain gets sharper."],
@@ -225,8 +230,11 @@ def test_a_file_name_cannot_write_its_own_workflow_command(project: Path) -> Non
 def test_content_cannot_take_over_a_page(project: Path) -> None:
     (project / "docs/exercises").mkdir(parents=True)
     (project / "docs/exercises/notes.md").write_text("# Notes\n")
-    write_content(project, "content/exercises/bridge.yml", exercise("Bridge", former_ids=["notes"]))
-    write_content(project, "content/exercises/steps.yml", exercise("Steps"))
+    write_content(project, "content/exercises/bridge.yml", fixture_bridge(former_ids=["notes"]))
+    write_content(project, "content/exercises/steps.yml", exercise("Steps", "relieve"))
+    condition = small_content()["conditions/sudden-spasm.yml"]
+    condition["exercises"]["relieve"] = ["steps"]
+    write_content(project, "content/conditions/sudden-spasm.yml", condition)
     result = run_check(project)
     assert result.stderr.splitlines()[:4] == [
         "content/exercises/bridge.yml:1:1: error: former_ids: '/exercises/notes/' is the address"

@@ -304,9 +304,9 @@ class Exercise(Item):
     precautions: Texts = []
     """This exercise's own precautions, besides those of its kinds of movement."""
     variants: Variants
-    drawings: Annotated[list[Drawing], Field(max_length=3)] = []
+    drawings: Annotated[list[Drawing], Field(min_length=2, max_length=3)]
     """The starting position, the end position and, where the movement needs it, one between,
-    drawn from joint angles (see generator/pose.py for what each value means)."""
+    drawn from joint angles (see generator/content/pose.py for what each value means)."""
     sources: list[SourceKey] = Field(min_length=2, max_length=MAX_ENTRIES)
 
     def references(self) -> Iterator[Reference]:

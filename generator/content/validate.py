@@ -56,7 +56,7 @@ _PLAIN: dict[str, tuple[str, str]] = {
     "model_attributes_type": ("expected a group of named fields, got {got}", ""),
     "missing": ("required field is missing", "add `{name}:` here"),
     "string_too_short": ("must not be empty", ""),
-    "too_short": ("needs at least {min_length} entries, has {actual_length}", ""),
+    "too_short": ("needs at least {min_length} entries, has {actual_length}", "add {more} more"),
     "too_long": ("has too many entries: at most {max_length}", "split the item, or say less"),
     "string_too_long": ("is too long: at most {max_length} characters", "say it more briefly"),
     "greater_than": ("must be more than {gt}, got {got}", ""),
@@ -95,6 +95,8 @@ def _explain(model: type[BaseModel], detail: ErrorDetails) -> tuple[str, str]:
         k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in context.items()
     }
     values = {**limits, "got": _shown(detail.get("input")), "name": name}
+    if kind == "too_short":
+        values["more"] = int(context["min_length"]) - int(context["actual_length"])
     return template[0].format(**values), template[1].format(**values)
 
 

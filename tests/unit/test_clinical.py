@@ -45,9 +45,10 @@ def test_a_move_on_rule_must_lead_somewhere_the_exercise_can_reach(tmp_path: Pat
         variants={"move_on_when": "You can do 2 sets of 10 with a band."},
     )
     knee_hug = exercise("Knee hug", "mobilise", variants={"move_on_when": "It feels easy."})
-    assert errors_for(
+    found = errors_for(
         tmp_path, **{"exercises/bridge.yml": bridge, "exercises/knee-hug.yml": knee_hug}
-    ) == [
+    )
+    assert [line for line in found if "move_on_when" in line] == [
         "content/exercises/bridge.yml:26:17: error: variants.move_on_when: leads nowhere: it asks"
         " for no more than the starting dose and names no harder variant",
         "content/exercises/bridge.yml:26:17: error: variants.move_on_when: needs a band, which"

@@ -35,8 +35,9 @@ def two_ids_with_one_code() -> tuple[str, str]:
 def test_an_id_that_would_share_a_code_is_refused(tmp_path: Path) -> None:
     first, second = two_ids_with_one_code()
     content = small_content()
-    content[f"exercises/{first}.yml"] = exercise("First stretch")
-    content[f"exercises/{second}.yml"] = exercise("Second stretch")
+    content[f"exercises/{first}.yml"] = exercise("First stretch", "relieve")
+    content[f"exercises/{second}.yml"] = exercise("Second stretch", "relieve")
+    content["conditions/sudden-spasm.yml"]["exercises"]["relieve"] = [first, second]
     with pytest.raises(ContentErrors) as failure:
         prepare(write_project(tmp_path, content))
     lines = format_terminal(failure.value.errors).splitlines()

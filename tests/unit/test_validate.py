@@ -162,10 +162,10 @@ def test_former_id_that_is_a_current_id(tmp_path: Path) -> None:
     root = project_with(
         tmp_path, **{"exercises/bridge.yml": exercise("Bridge", former_ids=["knee-hug"])}
     )
-    assert failures(root)[0] == (
+    assert (
         "content/exercises/bridge.yml:34:3: error: former_ids[0]: duplicate id: 'knee-hug' is"
         " the id of a current exercises item"
-    )
+    ) in failures(root)
 
 
 def test_bad_file_names_and_missing_schema_line(tmp_path: Path) -> None:
