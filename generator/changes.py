@@ -15,16 +15,14 @@ import tempfile
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import html5lib
 import markdown  # type: ignore[import-untyped]  # no stubs in the lock; only Markdown() is used
-import yaml
 
 from generator.content.site import url_of
 from generator.errors import ContentError, ContentErrors, printable
 from generator.output.write import read_manifest
-from generator.pipeline import prepare
+from generator.pipeline import mkdocs_config, prepare
 
 DOCS = "docs/"
 _XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -159,7 +157,7 @@ def _lines(document: ElementTree.Element) -> Iterator[str]:
 
 def site_markdown(root: Path) -> markdown.Markdown:
     """Python-Markdown with the site's own extensions (mkdocs.yml), as MkDocs would run it."""
-    config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_config(root)
     names, settings = [], {}
     for entry in config["markdown_extensions"]:
         name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))

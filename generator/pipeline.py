@@ -15,7 +15,7 @@ import yaml
 
 from generator.content.load import LoadMemo, load_content
 from generator.content.regions import phone_links, region_data
-from generator.content.site import Site, markdown_path, url_of
+from generator.content.site import Site, built_file, item_url, url_of
 from generator.drawing.rules import Checked, check_drawings
 from generator.errors import ContentError, ContentErrors
 from generator.output.gate import (
@@ -59,6 +59,8 @@ class Prepared:
     """Project-relative path -> bytes, for every generated file."""
     published: set[str]
     """Every URL the built site will answer: pages, hand-written pages and redirects."""
+    config: dict[str, Any]
+    """mkdocs.yml, read once per run (mkdocs_config)."""
 
     @property
     def source_date_epoch(self) -> int:
@@ -100,7 +102,7 @@ def prepare(
         if again:
             pages |= render(set(again))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
-    redirect_pages = render_redirect_pages(site, content_security_policy(root, config))
+    redirect_pages = render_redirect_pages(site, content_security_policy(config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     published = {url_of(path) for path in pages}
     published |= {url_of(path) for path in hand_written_pages(root, outputs)}
@@ -114,7 +116,7 @@ def prepare(
         raise ContentErrors(errors)
     if memo is not None:
         memo.reread.clear()
-    return Prepared(site, outputs, published)
+    return Prepared(site, outputs, published, config)
 
 
 def _redirects_in_the_way(site: Site, pages: set[str]) -> list[ContentError]:
@@ -129,7 +131,7 @@ def _redirects_in_the_way(site: Site, pages: set[str]) -> list[ContentError]:
             "remove the former id, or rename the page that has the address",
         )
         for page in site.all_pages()
-        for old_url in (url_of(markdown_path(page.kind, old)) for old in page.item.former_ids)
+        for old_url in (item_url(page.kind, old) for old in page.item.former_ids)
         if old_url in pages
     ]
 
@@ -156,12 +158,14 @@ def repository_of(config: dict[str, Any]) -> str:
     return str(config.get("extra", {}).get("repository", "")).rstrip("/")
 
 
-def content_security_policy(root: Path, config: dict[str, Any] | None = None) -> str:
+def content_security_policy(config: dict[str, Any]) -> str:
     """The site's policy, set once in mkdocs.yml (extra.content_security_policy)."""
-    return str((config or mkdocs_config(root))["extra"]["content_security_policy"])
+    return str(config["extra"]["content_security_policy"])
 
 
 def mkdocs_config(root: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data: the one place the generator reads it (MkDocs reads it again
+    for the build itself)."""
     config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     return config
 
@@ -169,16 +173,16 @@ def mkdocs_config(root: Path) -> dict[str, Any]:
 def expectations(root: Path, prepared: Prepared) -> Expectations:
     """What the output gate holds the built site to."""
     site = prepared.site
-    config = mkdocs_config(root)
+    config = prepared.config
     own_host = urllib.parse.urlsplit(config["site_url"]).hostname or ""
     return Expectations(
-        policy=content_security_policy(root, config),
+        policy=content_security_policy(config),
         hosts=site.link_hosts
         | {
             own_host,
             urllib.parse.urlsplit(repository_of(config)).hostname or "",
         },
-        redirects=frozenset(url_of(old).strip("/") + "/index.html" for old in site.redirects),
+        redirects=frozenset(built_file(url_of(old)) for old in site.redirects),
         warnings=expected_warnings(site),
         drawings=expected_drawings(site),
         interactive=INTERACTIVE_PAGES,
