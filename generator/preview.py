@@ -30,6 +30,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
+from generator.content.site import item_at, markdown_path
 from generator.errors import ContentErrors, format_terminal
 from generator.output.build import BuildFailed, load_mkdocs, run_mkdocs
 from generator.output.write import MANIFEST, WriteReport, write_outputs
@@ -170,7 +171,7 @@ class Preview:
                 return
             built = f"every page, for {', '.join(sorted(theme or docs))}"
         else:
-            edited = {p.removeprefix("content/").removesuffix(".yml") + ".md" for p in changed}
+            edited = {markdown_path(*item) for item in map(item_at, changed) if item}
             pages |= self.deferred
             first = pages & edited or pages
             self.deferred = pages - first

@@ -21,7 +21,14 @@ from generator.content.models import (
     Source,
     WarningSign,
 )
-from generator.content.site import Page, ProgrammeDose, Site, UsedBy, markdown_path
+from generator.content.site import (
+    Page,
+    ProgrammeDose,
+    Site,
+    UsedBy,
+    content_file,
+    markdown_path,
+)
 from generator.content.yaml_file import LoadedFile, dotted
 from generator.errors import ContentError, FieldPath
 
@@ -147,7 +154,7 @@ def _missing(kind: str, target: str, page: Page[Item] | None) -> tuple[str, str]
             f"no warning sign '{target}' in content/warning-signs.yml",
             "add it there, or fix the id",
         )
-    return f"no {kind} item '{target}'", f"it should be a file content/{kind}/{target}.yml"
+    return f"no {kind} item '{target}'", f"it should be a file {content_file(kind, target)}"
 
 
 def _check_former_ids(items: list[Loaded], known: dict[str, set[str]]) -> list[ContentError]:

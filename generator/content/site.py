@@ -11,7 +11,8 @@ from typing import Generic, Literal, Protocol, TypeVar, cast
 from markupsafe import Markup
 
 from generator.content import regions
-from generator.content.kinds import KINDS
+from generator.content.fields import id_problem
+from generator.content.kinds import BY_FOLDER, KINDS
 from generator.content.models import (
     LEVELS,
     Condition,
@@ -36,6 +37,25 @@ SHOWS_EMERGENCY_BLOCK = ("conditions", "exercises", "programmes")
 """The kinds of page that carry the emergency block."""
 
 
+# Every path and address of an item is made here, and read back here (item_at).
+
+
+def content_file(kind: str, id: str) -> str:
+    """The file an item is made from, relative to the project:
+    'content/exercises/glute-bridge.yml'."""
+    return f"content/{kind}/{id}.yml"
+
+
+def markdown_path(kind: str, id: str) -> str:
+    """The Markdown file under docs/ that MkDocs builds an item's page from."""
+    return f"{kind}/{id}.md"
+
+
+def index_path(kind: str) -> str:
+    """The Markdown file of a kind's own page, which lists its items: 'exercises/index.md'."""
+    return f"{kind}/index.md"
+
+
 def url_of(markdown_path: str) -> str:
     """'exercises/glute-bridge.md' -> '/exercises/glute-bridge/', as MkDocs publishes it."""
     stem = markdown_path.removesuffix(".md")
@@ -44,9 +64,32 @@ def url_of(markdown_path: str) -> str:
     return f"/{stem}/"
 
 
-def markdown_path(kind: str, id: str) -> str:
-    """The Markdown file under docs/ that MkDocs builds an item's page from."""
-    return f"{kind}/{id}.md"
+def item_url(kind: str, id: str) -> str:
+    """An item's page's address within the site: '/exercises/glute-bridge/'."""
+    return url_of(markdown_path(kind, id))
+
+
+def built_file(url: str) -> str:
+    """The file MkDocs writes the page at a URL to, relative to the built site:
+    '/exercises/glute-bridge/' -> 'exercises/glute-bridge/index.html', '/' -> 'index.html'."""
+    return url.lstrip("/") + "index.html"
+
+
+def item_at(address: str) -> tuple[str, str] | None:
+    """The kind and id of the item whose content file, Markdown file or page address this is
+    ('/exercises/glute-bridge/' -> ('exercises', 'glute-bridge')); None for anything else, a
+    section's index among them. Read back from content_file, markdown_path and item_url
+    themselves, so that each rule stays written once."""
+    for make in (content_file, markdown_path, item_url):
+        for kind in BY_FOLDER:
+            before, after = make(kind, _ANY_ID).split(_ANY_ID)
+            id = address.removeprefix(before).removesuffix(after)
+            if make(kind, id) == address and id_problem(id) is None:
+                return kind, id
+    return None
+
+
+_ANY_ID = "\0"
 
 
 @dataclass(frozen=True)
@@ -70,7 +113,7 @@ class Page(Generic[ItemType]):
     @property
     def content_file(self) -> str:
         """The file the page is made from: 'content/exercises/glute-bridge.yml'."""
-        return f"content/{self.kind}/{self.id}.yml"
+        return content_file(self.kind, self.id)
 
 
 @dataclass(frozen=True)
@@ -204,6 +247,11 @@ class Site:
     @property
     def programmes(self) -> Mapping[str, Page[Programme]]:
         return cast(Mapping[str, Page[Programme]], self.items["programmes"])
+
+    def page_at(self, address: str) -> Page[Item] | None:
+        """The item page whose content file, Markdown file or address this is (item_at)."""
+        found = item_at(address)
+        return None if found is None else self.items[found[0]].get(found[1])
 
     def all_pages(self) -> list[Page[Item]]:
         return [page for kind in KINDS for page in self.items[kind.folder].values()]

@@ -19,7 +19,7 @@ import html5lib
 from generator.content.equipment import EQUIPMENT_FILTERS
 from generator.content.models import LEVELS, PHASES, POSITIONS, Level
 from generator.content.regions import block_title, default_key
-from generator.content.site import Site
+from generator.content.site import Site, built_file, index_path, url_of
 from generator.text import plain_text
 
 # What the article (the part of a page made from content) may contain.
@@ -256,13 +256,13 @@ def expected_drawings(site: Site) -> dict[str, tuple[tuple[str, ...], tuple[str,
     }
     # The programme pages hold every exercise, and with it every exercise's drawings.
     every = tuple(label for page_labels in labels.values() for label in page_labels)
-    expected = {_built(page.url): (labels[page.id],) * 2 for page in site.exercises.values()}
+    expected = {built_file(page.url): (labels[page.id],) * 2 for page in site.exercises.values()}
     return expected | {page: (every, ()) for page in PROGRAMME_PAGES}
 
 
-PROGRAMME_PAGES = frozenset(["prescribe/index.html", "plan/index.html"])
-"""The builder and the patient's page (generator/prescribe.py)."""
-INTERACTIVE_PAGES = PROGRAMME_PAGES | {"exercises/index.html"}
+PROGRAMME_PAGES = frozenset(built_file(url_of(page)) for page in ("prescribe.md", "plan.md"))
+"""The builder and the patient's page (generator/pages/prescribe.py)."""
+INTERACTIVE_PAGES = PROGRAMME_PAGES | {built_file(url_of(index_path("exercises")))}
 """Pages whose article holds a form: the programme pages, and the exercises index's filters."""
 
 
@@ -284,18 +284,19 @@ def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
     # The get-help page: one emergency block with every 999 sign, then the other signs by level.
     others = site.other_signs()
     every_emergency = block(site.warning_signs)
-    warnings = {"get-help/index.html": (every_emergency, *by_level({**others, "emergency": []}))}
+    get_help = built_file(url_of("get-help.md"))
+    warnings = {get_help: (every_emergency, *by_level({**others, "emergency": []}))}
     for page in site.conditions.values():
         signs = {level: site.signs(page.item.when_to_get_help, level) for level in LEVELS}
         # One emergency block: the shared signs, then the condition's own.
         own = block(page.item.when_to_get_help)
-        warnings[_built(page.url)] = (own, *by_level({**signs, "emergency": []}))
+        warnings[built_file(page.url)] = (own, *by_level({**signs, "emergency": []}))
     for exercise in site.exercises.values():
         stop = _warning("warning", STOP_TITLE, exercise.item.stop_rules)
-        warnings[_built(exercise.url)] = (stop, shared)
+        warnings[built_file(exercise.url)] = (stop, shared)
     for programme in site.programmes.values():
         stop = _warning("warning", STOP_TITLE, programme.item.stop_rules)
-        warnings[_built(programme.url)] = (stop, shared)
+        warnings[built_file(programme.url)] = (stop, shared)
     # A home programme shows each exercise's stop rules, and the emergency block once.
     stops = [_warning("warning", STOP_TITLE, e.item.stop_rules) for e in site.exercises.values()]
     for built in PROGRAMME_PAGES:
@@ -310,10 +311,6 @@ KIND = {"emergency": "danger", "urgent": "warning", "see_gp_or_physio": "info"}
 
 def _warning(kind: str, title: str, items: list[str]) -> Warning:
     return Warning(kind, plain_text(title), tuple(plain_text(item) for item in items))
-
-
-def _built(url: str) -> str:
-    return url.strip("/") + "/index.html"
 
 
 def check_site(folder: Path, expected: Expectations) -> list[str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,7 +22,7 @@ from markupsafe import Markup
 
 from generator.content.equipment import equipment_kinds
 from generator.content.models import PHASES, Exercise
-from generator.content.site import Page, Site
+from generator.content.site import Page, Site, item_at
 from generator.errors import ContentError
 
 VERSION = 1
@@ -144,7 +143,8 @@ def check_plan_codes(site: Site, ledger: Iterable[str]) -> list[ContentError]:
     known = [(page, page.id) for page in site.exercises.values()]
     known += [(page, old) for page in site.exercises.values() for old in page.item.former_ids]
     named = {name for _, name in known}
-    gone = sorted({found.group(1) for found in map(_EXERCISE_URL.match, ledger) if found} - named)
+    published = (item_at(url) for url in ledger)
+    gone = sorted({found[1] for found in published if found and found[0] == "exercises"} - named)
     # Gone ones first, so the message lands in the file of the exercise that can still change.
     for page, name in [*((None, old) for old in gone), *known]:
         code = plan_code(name)
@@ -161,6 +161,3 @@ def check_plan_codes(site: Site, ledger: Iterable[str]) -> list[ContentError]:
                 )
             )
     return errors
-
-
-_EXERCISE_URL = re.compile(r"^/exercises/([a-z0-9-]+)/$")

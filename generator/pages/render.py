@@ -17,7 +17,7 @@ from generator.content.equipment import BASIC as EQUIPMENT_BASIC
 from generator.content.equipment import EQUIPMENT_FILTERS, equipment_kinds
 from generator.content.kinds import BY_FOLDER, KINDS
 from generator.content.models import PHASES, Condition, Dose, Exercise, Item
-from generator.content.site import Page, Picture, Site
+from generator.content.site import Page, Picture, Site, built_file, index_path, url_of
 from generator.pages import prescribe
 from generator.pages.qr import qr_svg
 from generator.text import html_text, markdown_inline, markdown_link
@@ -255,7 +255,7 @@ def render_site(
     render("prescribe.md.j2", "prescribe.md", plan=plan)
     render("plan.md.j2", "plan.md", plan=plan)
     for kind in KINDS:
-        render(kind.index_template, f"{kind.folder}/index.md", title=kind.title)
+        render(kind.index_template, index_path(kind.folder), title=kind.title)
     for page in site.all_pages():
         if only is None or page.source_path in only:
             pages[page.source_path] = render_item_page(env, site, page, today, site_url, repository)
@@ -287,8 +287,9 @@ def render_redirect_pages(site: Site, csp: str) -> dict[str, str]:
     assert env.loader is not None
     pages = {REDIRECT_SCRIPT: env.loader.get_source(env, "redirect.js")[0]}
     for old, new in sorted(site.redirects.items()):
-        target = site.items[old.split("/", 1)[0]][new.removesuffix(".md").split("/", 1)[1]]
-        here = old.removesuffix(".md") + "/index.html"
+        target = site.page_at(new)
+        assert target is not None, new  # resolve() made both from an item's ids
+        here = built_file(url_of(old))
         folder = posixpath.dirname(here)
         pages[here] = env.get_template("redirect.html.j2").render(
             csp=csp,
