@@ -10,7 +10,7 @@ from typing import Generic, Literal, Protocol, TypeVar, cast
 
 from markupsafe import Markup
 
-from generator.content import regions
+from generator.content import boxes, regions
 from generator.content.fields import id_problem
 from generator.content.kinds import BY_FOLDER, KINDS
 from generator.content.models import (
@@ -231,6 +231,12 @@ class Site:
     def region_json(self) -> Markup:
         """The emergency block's data for regions.js: the same on every page, so made once."""
         return regions.region_json(self.regions, self.emergency)
+
+    @functools.cached_property
+    def box_titles(self) -> dict[Level, str]:
+        """Each level's warning box title as the pages are built: with the first region's
+        numbers, which regions.js replaces with the reader's own."""
+        return boxes.titles(self.emergency, self.regions[regions.default_key(self.regions)])
 
     @property
     def conditions(self) -> Mapping[str, Page[Condition]]:

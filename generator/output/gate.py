@@ -16,9 +16,9 @@ from pathlib import Path
 
 import html5lib
 
+from generator.content.boxes import ADMONITIONS, STOP_ADMONITION, STOP_TITLE
 from generator.content.equipment import EQUIPMENT_FILTERS
 from generator.content.models import LEVELS, PHASES, POSITIONS, Level
-from generator.content.regions import block_title, default_key
 from generator.content.site import Site, built_file, index_path, url_of
 from generator.text import plain_text
 
@@ -97,9 +97,8 @@ ARTICLE_CLASSES = frozenset(
     [
         "admonition",
         "admonition-title",
-        "danger",
-        "warning",
-        "info",
+        *ADMONITIONS.values(),
+        STOP_ADMONITION,
         "headerlink",
         "md-button",
         "md-button--primary",
@@ -267,18 +266,21 @@ INTERACTIVE_PAGES = PROGRAMME_PAGES | {built_file(url_of(index_path("exercises")
 
 
 def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
-    emergency = site.emergency
-    title = block_title(site.regions[default_key(site.regions)], emergency)
-    titles = emergency.headings.model_dump()
+    titles = site.box_titles
 
     def block(extra: Iterable[str]) -> Warning:
-        groups = site.emergency_groups(extra)
-        return _warning("danger", title, [sign for _, signs in groups for sign in signs])
+        signs = [sign for _, group in site.emergency_groups(extra) for sign in group]
+        return _warning(ADMONITIONS["emergency"], titles["emergency"], signs)
 
     def by_level(signs: dict[Level, list[str]]) -> list[Warning]:
         return [
-            _warning(KIND[level], titles[level], signs[level]) for level in LEVELS if signs[level]
+            _warning(ADMONITIONS[level], titles[level], signs[level])
+            for level in LEVELS
+            if signs[level]
         ]
+
+    def stop(rules: list[str]) -> Warning:
+        return _warning(STOP_ADMONITION, STOP_TITLE, rules)
 
     shared = block([])
     # The get-help page: one emergency block with every 999 sign, then the other signs by level.
@@ -292,21 +294,14 @@ def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
         own = block(page.item.when_to_get_help)
         warnings[built_file(page.url)] = (own, *by_level({**signs, "emergency": []}))
     for exercise in site.exercises.values():
-        stop = _warning("warning", STOP_TITLE, exercise.item.stop_rules)
-        warnings[built_file(exercise.url)] = (stop, shared)
+        warnings[built_file(exercise.url)] = (stop(exercise.item.stop_rules), shared)
     for programme in site.programmes.values():
-        stop = _warning("warning", STOP_TITLE, programme.item.stop_rules)
-        warnings[built_file(programme.url)] = (stop, shared)
+        warnings[built_file(programme.url)] = (stop(programme.item.stop_rules), shared)
     # A home programme shows each exercise's stop rules, and the emergency block once.
-    stops = [_warning("warning", STOP_TITLE, e.item.stop_rules) for e in site.exercises.values()]
+    stops = [stop(exercise.item.stop_rules) for exercise in site.exercises.values()]
     for built in PROGRAMME_PAGES:
         warnings[built] = (*stops, shared)
     return warnings
-
-
-STOP_TITLE = "Stop straight away if"
-KIND = {"emergency": "danger", "urgent": "warning", "see_gp_or_physio": "info"}
-"""The admonition that shows each level of help."""
 
 
 def _warning(kind: str, title: str, items: list[str]) -> Warning:

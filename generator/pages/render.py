@@ -12,11 +12,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.content import regions
+from generator.content import boxes, regions
 from generator.content.equipment import BASIC as EQUIPMENT_BASIC
 from generator.content.equipment import EQUIPMENT_FILTERS, equipment_kinds
 from generator.content.kinds import BY_FOLDER, KINDS
-from generator.content.models import PHASES, Condition, Dose, Exercise, Item
+from generator.content.models import LEVELS, PHASES, Condition, Dose, Exercise, Item
 from generator.content.site import Page, Picture, Site, built_file, index_path, url_of
 from generator.pages import prescribe
 from generator.pages.qr import qr_svg
@@ -55,8 +55,11 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         PHASES=PHASES,
         PHASE_TITLES=PHASE_TITLES,
+        LEVELS=LEVELS,
+        ADMONITIONS=boxes.ADMONITIONS,
+        STOP_ADMONITION=boxes.STOP_ADMONITION,
+        STOP_TITLE=boxes.STOP_TITLE,
         default_region=regions.default_key,
-        block_title=regions.block_title,
         call_label=regions.call_label,
         tel=regions.tel,
         urgent_buttons=regions.urgent_buttons,
