@@ -114,6 +114,17 @@ def _safe_address(address: str) -> str:
     return urllib.parse.quote(address, safe="/:?#[]@!$&'*+,;=%-._~")
 
 
+def shortened(text: str, limit: int = 40) -> str:
+    """text as an error message quotes it: whole if it has at most limit characters, else cut to
+    limit with '...' at the end."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def counted(number: int, noun: str) -> str:
+    """A number of things, the noun plural unless there is one: '1 set', '3 sets'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def problems_in_text(text: str) -> list[str]:
     """What makes a value unfit to show: characters a reader cannot see."""
     found = []

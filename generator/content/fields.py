@@ -16,7 +16,7 @@ from pydantic import (
     ValidationInfo,
 )
 
-from generator.text import Link, link_problems, parts, problems_in_text
+from generator.text import Link, link_problems, parts, problems_in_text, shortened
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 """Ids and source keys: lower-case letters, digits and single hyphens. File names are ids."""
@@ -35,7 +35,7 @@ timestamp)."""
 
 def id_problem(name: str) -> str | None:
     """Why a name cannot be an id, or None."""
-    shown = name if len(name) <= 40 else name[:37] + "..."
+    shown = shortened(name)
     if len(name) > ID_MAX_LENGTH:
         return f"'{shown}' is {len(name)} characters long; an id has at most {ID_MAX_LENGTH}"
     if not re.match(ID_PATTERN, name):

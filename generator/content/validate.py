@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 
 from generator.content.yaml_file import LoadedFile, dotted
 from generator.errors import ContentError, FieldPath
+from generator.text import shortened
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -107,8 +108,7 @@ def _shown(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    text = str(value)
-    text = text if len(text) <= 40 else text[:37] + "..."
+    text = shortened(str(value))
     return f"'{text}'" if isinstance(value, str) else text
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from generator.errors import ContentError, ContentErrors, FieldPath
+from generator.text import shortened
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 12
@@ -121,8 +122,9 @@ def _line_column(raw: bytes, offset: int) -> Location:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
-def _short(value: str, limit: int = 20) -> str:
-    return value if len(value) <= limit else value[: limit - 3] + "..."
+QUOTED = 20
+"""How much of a key or value a message about the YAML itself quotes (a duplicate key, a number
+or a date that YAML cannot read)."""
 
 
 def _where(mark: Any) -> Location:
@@ -220,7 +222,7 @@ class _Composer:
                 first_line = self.key_at[(*path, key)][0]
                 self._error(
                     key_location,
-                    f"duplicate key '{_short(key)}' (first on line {first_line})",
+                    f"duplicate key '{shortened(key, QUOTED)}' (first on line {first_line})",
                     "keep one of them",
                     dotted((*path, key)),
                 )
@@ -244,7 +246,7 @@ class _Composer:
         if tag == _INT_TAG and not _PLAIN_INTEGER.fullmatch(value):
             self._error(
                 _where(event.start_mark),
-                f"'{_short(value)}' is not a plain whole number",
+                f"'{shortened(value, QUOTED)}' is not a plain whole number",
                 "write digits only, without leading zeros, for example 30; put text in quotes",
                 dotted(path),
             )
@@ -254,10 +256,10 @@ class _Composer:
             result = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except (ValueError, OverflowError) as error:
             if tag == _TIMESTAMP_TAG:
-                message = f"'{_short(value)}' is not a real date ({error})"
+                message = f"'{shortened(value, QUOTED)}' is not a real date ({error})"
                 hint = "write dates as YYYY-MM-DD, for example 2026-11-21"
             else:
-                message = f"YAML cannot read '{_short(value)}' ({error})"
+                message = f"YAML cannot read '{shortened(value, QUOTED)}' ({error})"
                 hint = "put text in quotes"
             self._error(_where(event.start_mark), message, hint, dotted(path))
             return None

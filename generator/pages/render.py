@@ -20,7 +20,7 @@ from generator.content.models import LEVELS, PHASES, Condition, Dose, Exercise, 
 from generator.content.site import Page, Picture, Site, built_file, index_path, url_of
 from generator.pages import prescribe
 from generator.pages.qr import qr_svg
-from generator.text import html_text, markdown_inline, markdown_link
+from generator.text import counted, html_text, markdown_inline, markdown_link
 
 PHASE_TITLES = {
     "relieve": "Ease the pain",
@@ -196,27 +196,23 @@ def exercise_ids(condition: Condition) -> list[str]:
 def describe_dose(dose: Dose) -> str:
     """'3 sets of 10 reps, each side, resting 30 seconds in between', as a clinician writes it."""
     if dose.reps:
-        amount = _plural(dose.reps, "rep")
+        amount = counted(dose.reps, "rep")
         if dose.sets:
-            amount = f"{_plural(dose.sets, 'set')} of {amount}"
+            amount = f"{counted(dose.sets, 'set')} of {amount}"
         if dose.hold_seconds:
-            amount += f", holding each for {_plural(dose.hold_seconds, 'second')}"
+            amount += f", holding each for {counted(dose.hold_seconds, 'second')}"
     elif dose.hold_seconds:
-        amount = f"{_plural(dose.sets or 1, 'hold')} of {_plural(dose.hold_seconds, 'second')}"
+        amount = f"{counted(dose.sets or 1, 'hold')} of {counted(dose.hold_seconds, 'second')}"
     else:
-        amount = _plural(dose.minutes or 0, "minute")
+        amount = counted(dose.minutes or 0, "minute")
         if dose.sets:
-            amount = f"{_plural(dose.sets, 'session')} of {amount}"
+            amount = f"{counted(dose.sets, 'session')} of {amount}"
     parts = [amount]
     if dose.per_side:
         parts.append("each side")
     if dose.rest_seconds:
-        parts.append(f"resting {_plural(dose.rest_seconds, 'second')} in between")
+        parts.append(f"resting {counted(dose.rest_seconds, 'second')} in between")
     return ", ".join(parts)
-
-
-def _plural(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 @functools.cache
