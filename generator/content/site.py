@@ -111,6 +111,16 @@ class Page(Generic[ItemType]):
         return url_of(self.source_path)
 
     @property
+    def summary(self) -> str:
+        """What the page is about, in a sentence: an exercise's purpose, any other item's
+        summary."""
+        item: Item = self.item
+        if isinstance(item, Exercise):
+            return item.purpose
+        assert isinstance(item, Condition | Prevention | Programme), type(item)
+        return item.summary
+
+    @property
     def content_file(self) -> str:
         """The file the page is made from: 'content/exercises/glute-bridge.yml'."""
         return content_file(self.kind, self.id)

@@ -254,7 +254,7 @@ def render_site(
     render("prescribe.md.j2", "prescribe.md", plan=plan)
     render("plan.md.j2", "plan.md", plan=plan)
     for kind in KINDS:
-        render(kind.index_template, index_path(kind.folder), title=kind.title)
+        render(kind.index_template, index_path(kind.folder), kind=kind)
     for page in site.all_pages():
         if only is None or page.source_path in only:
             pages[page.source_path] = render_item_page(env, site, page, today, site_url, repository)
