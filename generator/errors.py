@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from generator.text import counted
+
 FieldPath = tuple[str | int, ...]
 """Where a value stands within a file: ('steps', 2, 'text') is steps[2].text."""
 
@@ -44,7 +46,7 @@ def format_terminal(errors: Sequence[ContentError]) -> str:
         if error.hint:
             lines.append(f"  hint: {printable(error.hint)}")
     files = len({error.path for error in errors})
-    lines.append(f"{_count(len(errors), 'error')} in {_count(files, 'file')}")
+    lines.append(f"{counted(len(errors), 'error')} in {counted(files, 'file')}")
     return "\n".join(lines)
 
 
@@ -83,7 +85,3 @@ def _escape_data(text: str) -> str:
 def _escape_property(text: str) -> str:
     # A property value also ends at ',' and ':'.
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
