@@ -2,12 +2,14 @@
 
 `make bench` runs it: progress goes to stderr, the result (Markdown tables) to stdout. Every time is
 the median of several runs, taken with time.perf_counter. See benchmarks/README.md for what each
-figure means. Timings are never asserted in tests: they depend on the machine.
+figure means. Timings are never asserted in tests: they depend on the machine. tests/test_bench.py
+runs it at 10 items (`--sizes 10 --runs 1`) and checks that it prints every table.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import json
 import multiprocessing
@@ -30,16 +32,37 @@ from unittest import mock
 
 import jinja2
 import yaml
+from pydantic import BaseModel
 
+from benchmarks.synthetic import bench_content
 from generator.content.kinds import KINDS
-from generator.content.models import Emergency, Item, Reviewers, Sources, WarningSigns
+from generator.content.models import (
+    Emergency,
+    Exercise,
+    Item,
+    LinkHosts,
+    Movements,
+    Regions,
+    Reviewers,
+    Sources,
+    Synonyms,
+    WarningSigns,
+)
 from generator.content.references import resolve
 from generator.content.site import Page, Site
+from generator.drawing.draw import draw_exercise
 from generator.output.write import write_atomically
 from generator.pages import render
 from generator.pages.render import environment, render_redirect_pages, render_site
-from generator.pipeline import DOCS, Prepared, content_security_policy, generate
-from tests.factory import synthetic_content, write_project
+from generator.pipeline import (
+    DOCS,
+    Prepared,
+    content_security_policy,
+    generate,
+    mkdocs_config,
+    repository_of,
+)
+from tests.factory import write_project
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = (100, 1_000, 10_000)
@@ -111,7 +134,7 @@ def write_template(root: Path, items: int) -> Path:
 
 
 def _write_synthetic(root: Path, items: int) -> None:
-    write_project(root, synthetic_content(items))
+    write_project(root, bench_content(items))
 
 
 def fresh_copy(template: Path, target: Path) -> Path:
@@ -123,14 +146,16 @@ def fresh_copy(template: Path, target: Path) -> Path:
 
 
 def naive_generate(root: Path) -> dict[str, bytes]:
-    """The same job done naively: pure-Python YAML, the same pydantic models and templates but
-    each page's template compiled again from its source, every file written whether or not it
-    changed. It skips the real pipeline's cross-reference, ledger and conflict checks."""
+    """The same job done naively: pure-Python YAML, the same pydantic models, drawings and
+    templates but each page's template compiled again from its source, every file written
+    whether or not it changed. It skips the real pipeline's cross-reference, clinical, coverage,
+    drawing, ledger and conflict checks."""
     site = naive_load(root)
+    config = mkdocs_config(root)
     with mock.patch.object(render, "environment", CompileEveryPage):
-        pages = render_site(site)
+        pages = render_site(site, None, str(config["site_url"]), repository_of(config))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
-    redirect_pages = render_redirect_pages(site, content_security_policy(root))
+    redirect_pages = render_redirect_pages(site, content_security_policy(config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     for relative, data in outputs.items():
         write_atomically(root / relative, data)
@@ -138,12 +163,16 @@ def naive_generate(root: Path) -> dict[str, bytes]:
 
 
 def naive_load(root: Path) -> Site:
+    """Every content file read with pure-Python YAML and validated with the real models, resolved
+    into a Site as generator.content.load does, then every exercise drawn as
+    generator.pipeline.load_site does (without checking the drawings)."""
     content = root / "content"
-    context = {"link_hosts": frozenset(pure_python_yaml(content / "link-hosts.yml"))}
-    sources = Sources.model_validate(pure_python_yaml(content / "sources.yml"), context=context)
-    emergency = Emergency.model_validate(
-        pure_python_yaml(content / "emergency.yml"), context=context
-    )
+    hosts = LinkHosts.model_validate(pure_python_yaml(content / "link-hosts.yml"))
+    context = {"link_hosts": frozenset(hosts.root)}
+
+    def single(name: str, model: type[BaseModel]) -> Any:
+        return model.model_validate(pure_python_yaml(content / name), context=context)
+
     pages: list[Page[Item]] = [
         Page(
             kind.folder,
@@ -153,11 +182,23 @@ def naive_load(root: Path) -> Site:
         for kind in KINDS
         for path in sorted((content / kind.folder).glob("*.yml"))
     ]
-    signs = WarningSigns.model_validate(pure_python_yaml(content / "warning-signs.yml"))
-    reviewers = Reviewers.model_validate(pure_python_yaml(content / "reviewers.yml"))
-    return resolve(
-        pages, sources.root, emergency, signs.root, reviewers.root, context["link_hosts"]
+    site = resolve(
+        pages,
+        single("sources.yml", Sources).root,
+        single("emergency.yml", Emergency),
+        single("regions.yml", Regions).root,
+        single("movements.yml", Movements).root,
+        single("warning-signs.yml", WarningSigns).root,
+        single("reviewers.yml", Reviewers).root,
+        context["link_hosts"],
+        tuple(tuple(group) for group in single("synonyms.yml", Synonyms).root),
     )
+    drawings = {
+        page.id: tuple(draw_exercise(page.item.drawings))
+        for page in pages
+        if isinstance(page.item, Exercise) and page.item.drawings
+    }
+    return dataclasses.replace(site, exercise_drawings=drawings)
 
 
 def pure_python_yaml(path: Path) -> Any:
@@ -217,8 +258,8 @@ def measure_floor(folder: Path, outputs: dict[str, bytes]) -> float:
 
 
 def measure_mkdocs(build: str, project: Path, site: Path, epoch: int) -> tuple[float, float]:
-    """One mkdocs build, in a small fresh interpreter: seconds, and the build's peak MB
-    (RUSAGE_CHILDREN there). See mkdocs_run.py for why it is not started from here."""
+    """One mkdocs build, in a small fresh interpreter that runs MkDocs in itself: seconds, and
+    the build's peak MB (RUSAGE_SELF there). See mkdocs_run.py for why it is not run here."""
     command = [sys.executable, "-m", "benchmarks.mkdocs_run", build, str(project), str(site)]
     settle()
     result = subprocess.run(
@@ -527,7 +568,7 @@ def report(
             mkdocs_table(built, skipped),
             f"Median item page (site/exercises/move-*/index.html) and peak memory (generator:"
             f" RUSAGE_SELF of this process, {baseline_mb:.0f} MB before any run; mkdocs:"
-            " RUSAGE_CHILDREN, median of runs)",
+            " RUSAGE_SELF of benchmarks/mkdocs_run.py, median of runs)",
             size_table(generated, built),
             "Targets",
             "\n".join(targets(generated, built)),
@@ -539,12 +580,20 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__)
     parser.add_argument(
         "--sizes",
-        type=lambda text: [int(n) for n in text.split(",")],
+        type=lambda text: [counted(n) for n in text.split(",")],
         default=list(SIZES),
-        help="item counts, comma-separated (default: %(default)s)",
+        help="item counts, comma-separated (default: %(default)s; tests/test_bench.py runs 10)",
     )
-    parser.add_argument("--runs", type=int, default=RUNS, help="runs per figure (default: 3)")
+    parser.add_argument("--runs", type=counted, default=RUNS, help="runs per figure (default: 3)")
     return parser.parse_args(argv)
+
+
+def counted(text: str) -> int:
+    """A whole number of at least 1, for argparse."""
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {number}")
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,7 +6,12 @@ Two edits are timed: a reworded step, and a changed dose. Each shows on the exer
 which the preview builds and shows first, and then on the pages that hold the exercise's text or
 dose too (the programme maker and printable programme, every step; the exercises index, the dose),
 which it builds next. The time to the edited page is the goal's; the time until the exercises index
-shows a changed dose is given beside it."""
+shows a changed dose is given beside it.
+
+    python -m benchmarks.preview [--edits 7] [--items 1000] [--projects current,synthetic]
+
+--items and --projects make it small (tests/test_bench.py runs it at 10 items); report only the
+figures of the defaults."""
 
 from __future__ import annotations
 
@@ -17,17 +22,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from tests.factory import copy_from_repo, synthetic_content, write_content, write_project
+from benchmarks.synthetic import bench_content, move
+from tests.factory import copy_from_repo, write_content, write_project
 from tests.serving import fetch, serving
 
 EDITS = 7
-GOALS = {"current content": 0.5, "1,000 items": 2.0}
-"""Seconds, median edit to preview, for the reworded step."""
+ITEMS = 1_000
+CURRENT = "current content"
+GOALS = {CURRENT: 0.5, f"{ITEMS:,} items": 2.0}
+"""Seconds, median edit to the edited page. Other sizes have no goal."""
 POLL_SECONDS = 0.005
 
 
@@ -38,9 +47,9 @@ def current_project(root: Path) -> tuple[Path, str]:
     return root, "exercises/glute-bridge"
 
 
-def synthetic_project(root: Path) -> tuple[Path, str]:
-    write_project(root, synthetic_content(1_000))
-    return root, "exercises/move-00500"
+def synthetic_project(root: Path, items: int) -> tuple[Path, str]:
+    write_project(root, bench_content(items))
+    return root, f"exercises/{move(items // 2)}"
 
 
 def reword_step(data: dict[str, Any], number: int) -> str:
@@ -104,7 +113,7 @@ def report(rows: list[Row]) -> str:
     verdicts = []
     for content, edit, shown_on, seconds in rows:
         median = statistics.median(seconds)
-        goal = GOALS[content] if shown_on == "the edited page" else None
+        goal = GOALS.get(content) if shown_on == "the edited page" else None
         lines.append(
             f"| {content} | {edit} | {shown_on} | {len(seconds)} | {median:.3f}"
             f" | {min(seconds):.3f} | {max(seconds):.3f} | {f'{goal} s' if goal else '-'} |"
@@ -118,22 +127,50 @@ def report(rows: list[Row]) -> str:
     return "\n".join([*lines, "", *verdicts])
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--edits", type=int, default=EDITS)
-    arguments = parser.parse_args(argv)
-    rows: list[Row] = []
-    projects = (("current content", current_project), ("1,000 items", synthetic_project))
-    edits = (
-        ("reworded step", reword_step, "plan/"),
-        ("changed dose", change_dose, "exercises/"),
+def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.preview", description=__doc__.splitlines()[0]
     )
+    parser.add_argument("--edits", type=int, default=EDITS, help="edits per row (%(default)s)")
+    parser.add_argument(
+        "--items", type=int, default=ITEMS, help="synthetic exercises (%(default)s)"
+    )
+    parser.add_argument(
+        "--projects",
+        type=lambda text: text.split(","),
+        default=list(PROJECTS),
+        help=f"comma-separated, of {', '.join(PROJECTS)} (default: all)",
+    )
+    options = parser.parse_args(argv)
+    unknown = sorted(set(options.projects) - set(PROJECTS))
+    if unknown:
+        parser.error(f"unknown project {', '.join(unknown)}: choose from {', '.join(PROJECTS)}")
+    return options
+
+
+PROJECTS = ("current", "synthetic")
+EDITS_TIMED = (
+    ("reworded step", reword_step, "plan/"),
+    ("changed dose", change_dose, "exercises/"),
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = arguments(argv)
+    projects: list[tuple[str, Callable[[Path], tuple[Path, str]]]] = []
+    if "current" in options.projects:
+        projects.append((CURRENT, current_project))
+    if "synthetic" in options.projects:
+        projects.append(
+            (f"{options.items:,} items", partial(synthetic_project, items=options.items))
+        )
+    rows: list[Row] = []
     for content, make in projects:
-        for edit_name, edit, watched in edits:
+        for edit_name, edit, watched in EDITS_TIMED:
             with tempfile.TemporaryDirectory(prefix="gluteguide-bench-") as scratch:
                 root, page = make(Path(scratch) / "project")
                 print(f"{content}, {edit_name} ...", file=sys.stderr, flush=True)
-                own, everywhere = latencies(root, page, edit, arguments.edits, watched)
+                own, everywhere = latencies(root, page, edit, options.edits, watched)
                 rows.append((content, edit_name, "the edited page", own))
                 rows.append((content, edit_name, f"/{watched} too", everywhere))
     print(f"Edit to preview, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs\n")
