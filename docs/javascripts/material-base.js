@@ -8,5 +8,7 @@ __md_get = (e, _ = localStorage, t = __md_scope) => JSON.parse(_.getItem(t.pathn
 __md_set = (e, _, t = localStorage, a = __md_scope) => {
   try {
     t.setItem(a.pathname + "." + e, JSON.stringify(_));
-  } catch (e) {}
+  } catch (e) {
+    // Storage may be refused (private browsing): Material then keeps nothing between pages.
+  }
 };

@@ -2,17 +2,13 @@
 // the patient's page (/plan/) reads it back. The programme lives in the link's fragment, which a
 // browser never sends to a server, and nothing typed here leaves the device. Everything read from a
 // link is checked against a strict pattern, clamped, and inserted as text, never as markup.
-// The link format is described in generator/prescribe.py.
+// The link format is described in generator/pages/prescribe.py.
 (function () {
   "use strict";
-  var dataElement = document.getElementById("gg-plan-data");
-  if (!dataElement) return;
-  var data = JSON.parse(dataElement.textContent);
   var ENTRY = /^([0-9a-z]{4})((?:[srhm][0-9]{1,3})*)(?:o([0-9]{1,2}))?([LR]?)$/;
   var TOKEN = /([srhm])([0-9]{1,3})/g;
   var SIDES = { "": "both sides", L: "left side only", R: "right side only" };
   var SVG = "http://www.w3.org/2000/svg";
-  var article = document.querySelector("article") || document.body;
 
   function own(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
@@ -24,8 +20,10 @@
     return Math.min(number, highest);
   }
 
-  // A link's fragment -> {entries, missing, note, clinician, date}, or null when it cannot be read.
-  function parse(fragment) {
+  // A link's fragment -> {entries, missing, note, clinician, date, region}, or null when it cannot
+  // be read. `data` is the page's (generator/pages/prescribe.py, plan_data); `knownRegion` turns
+  // the link's region into a key of the page's emergency data, or "" when it names none.
+  function parseLink(fragment, data, knownRegion) {
     var params = new URLSearchParams(fragment.replace(/^#/, ""));
     if (params.get("v") !== String(data.version)) return null;
     var parts = (params.get("x") || "").split(".");
@@ -64,18 +62,10 @@
     };
   }
 
-  // A region key of the page's emergency data (regions.js), or "" when it names none.
-  function knownRegion(key) {
-    if (!window.ggRegions) return "";
-    var known = window.ggRegions.names().some(function (pair) {
-      return pair[0] === key;
-    });
-    return known ? key : "";
-  }
-
-  function fragmentOf(plan) {
+  // A programme -> the fragment of its link, in the link format of `version`.
+  function linkFragment(plan, version) {
     var params = new URLSearchParams();
-    params.set("v", String(data.version));
+    params.set("v", String(version));
     params.set(
       "x",
       plan.entries
@@ -96,10 +86,44 @@
     return "#" + params.toString();
   }
 
+  // A link's date (YYYYMMDD) as the page shows it: "3 March 2025".
   function longDate(digits) {
     var day = new Date(+digits.slice(0, 4), +digits.slice(4, 6) - 1, +digits.slice(6, 8));
     if (isNaN(day.getTime())) return "";
     return day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  // In Node, for tests/js/plan.test.js: the link's reading and writing, without a page.
+  if (typeof module === "object" && module.exports) {
+    module.exports = {
+      clamp: clamp,
+      parseLink: parseLink,
+      linkFragment: linkFragment,
+      longDate: longDate,
+    };
+    return;
+  }
+
+  var dataElement = document.getElementById("gg-plan-data");
+  if (!dataElement) return;
+  var data = JSON.parse(dataElement.textContent);
+  var article = document.querySelector("article") || document.body;
+
+  function parse(fragment) {
+    return parseLink(fragment, data, knownRegion);
+  }
+
+  // A region key of the page's emergency data (regions.js), or "" when it names none.
+  function knownRegion(key) {
+    if (!window.ggRegions) return "";
+    var known = window.ggRegions.names().some(function (pair) {
+      return pair[0] === key;
+    });
+    return known ? key : "";
+  }
+
+  function fragmentOf(plan) {
+    return linkFragment(plan, data.version);
   }
 
   function setText(id, text) {
