@@ -229,7 +229,7 @@ def small_content() -> dict[str, Any]:
         ),
         "conditions/sudden-spasm.yml": condition(
             "Sudden spasm",
-            {"mobilise": ["knee-hug"], "strengthen": ["bridge"]},
+            {"mobilise": ["knee-hug"], "stretch": ["knee-hug"], "strengthen": ["bridge"]},
             prevention=["keep-moving"],
             programmes=["first-days"],
             types=[{"name": "Acute", "description": "It starts suddenly."}],

@@ -1,8 +1,8 @@
 """What the content must hold as a whole, beyond each file on its own: every exercise can be
 reached from a condition or a programme and has a way on, its variants point back at it, and every
-condition names a way to prevent it (that it names a sign needing urgent help is checked with the
-warning signs, and that an exercise is drawn at least twice by its model). Each is reported where
-an editor would fix it."""
+condition offers exercises for several phases and names a way to prevent it (that it names a sign
+needing urgent help is checked with the warning signs, and that an exercise is drawn at least
+twice by its model). Each is reported where an editor would fix it."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ from collections.abc import Mapping
 from generator.content.models import PHASES, Condition, Exercise, Programme
 from generator.content.references import Loaded, error_at
 from generator.errors import ContentError
+
+MIN_PHASES = 3
+"""A condition's page offers exercises for at least this many phases (relieve, mobilise, stretch,
+strengthen): a reader in pain needs a first step, and a way on from it."""
 
 
 def check_coverage(items: list[Loaded]) -> list[ContentError]:
@@ -72,6 +76,11 @@ def _variants(loaded: Loaded, exercises: Mapping[str, Loaded]) -> list[ContentEr
 
 def _condition(loaded: Loaded, condition: Condition) -> list[ContentError]:
     errors = []
+    phases = [phase for phase in PHASES if getattr(condition.exercises, phase)]
+    if len(phases) < MIN_PHASES:
+        missing = ", ".join(phase for phase in PHASES if phase not in phases)
+        problem = f"offers exercises for {len(phases)} phases; a condition needs {MIN_PHASES}"
+        errors.append(error_at(loaded, ("exercises",), (problem, f"add some for: {missing}")))
     if not condition.prevention:
         problem = "names no prevention topic"
         hint = "add `prevention:` with the id of a topic under content/prevention/"

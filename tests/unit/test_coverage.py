@@ -76,3 +76,13 @@ def test_an_exercise_drawn_once(tmp_path: Path) -> None:
         " 2 entries, has 1",
         "  hint: add 1 more",
     ]
+
+
+def test_a_condition_that_helps_in_too_few_phases(tmp_path: Path) -> None:
+    content = small_content()
+    del content["conditions/sudden-spasm.yml"]["exercises"]["stretch"]
+    assert reported(tmp_path, content)[:2] == [
+        "content/conditions/sudden-spasm.yml:21:3: error: exercises: offers exercises for 2"
+        " phases; a condition needs 3",
+        "  hint: add some for: relieve, stretch",
+    ]
