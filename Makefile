@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# axe-core and Lighthouse for the browser tests, from package-lock.json (no browser is downloaded)
+# From package-lock.json: axe-core, Lighthouse, ESLint and the Nu Html Checker (vnu-jar) for the
+# browser tier, and the QR library the programme pages serve (no browser is downloaded)
 NODE_STAMP := node_modules/.installed
 # qrcode-generator, pinned in package-lock.json, served from the site itself on the programme pages
 VENDOR := docs/javascripts/vendor/qrcode.js
