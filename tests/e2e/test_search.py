@@ -1,13 +1,20 @@
-"""Material's own search, in Chromium, with the words readers type.
+"""Material's own search, with the words readers type: every query in Node, a sample in Chromium.
 
-Each query in search_queries.yml is typed into the real search box, and its page must be among the
-first three results. A miss is fixed in content/ (also_called, a clearer title or summary) or in the
-search settings in mkdocs.yml, never here.
+Each query in search_queries.yml must find its page among the first three results. Every query is
+searched in Node by the built site's own worker (tests/js/search-ranking.js runs the site's
+javascripts/search-worker.js, which loads Material's worker from the site, and feeds it the built
+index as Material's page does). The queries marked `browser:` are also typed into the real search
+box in Chromium, which must show the same first three, so the Node results stand for what a reader
+sees. A miss is fixed in content/ (also_called, a clearer title or summary) or in the search
+settings in mkdocs.yml, never here.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 import time
 import urllib.parse
 from collections.abc import Iterator
@@ -18,19 +25,61 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from tests.factory import real_site
+from tests.factory import REPO, real_site
 
 pytestmark = pytest.mark.browser
 SITE = real_site()
 QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
 QUERIES: list[dict[str, Any]] = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
+IN_CHROMIUM = [entry for entry in QUERIES if "browser" in entry]
 TOP = 3
+# Word forms the index holds only as stems ("knee", "clamshel", "lift", "hip").
+WORD_FORMS = [
+    ("knees", "/exercises/knee-drops/"),
+    ("clamshells", "/exercises/clamshell/"),
+    ("lifting hips", "/exercises/glute-bridge/"),
+]
+LACKS_WORDS = "lying on my back lifting my hips"
+SEARCH_IN_NODE = REPO / "tests" / "js" / "search-ranking.js"
+Result = dict[str, Any]  # from Node: {"path": "/exercises/clamshell/", "missing": ["lying"]}
 WORKER_IN_CONFIG = r'"search": "((?:\.\./)*)javascripts/search-worker\.js\?worker=([^"]+)"'
 RESULT = ".md-search-result__item"
 # Each result is one page: its first link is the page itself, any further links are its sections.
 TOP_PATHS = """(results, top) => results.slice(0, top).map(
     result => new URL(result.querySelector("a.md-search-result__link").href).pathname
 )"""
+
+
+def search_in_node(site: Path, queries: list[str], *options: str) -> dict[str, list[Result]]:
+    """Each query's results, best first, from the site's search worker run in Node."""
+    node = shutil.which("node")
+    assert node, "Node.js is needed for the search tests (README: what a fresh clone needs)"
+    run = subprocess.run(
+        [node, str(SEARCH_IN_NODE), str(site), *options],
+        input=json.dumps(queries),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
+    assert run.returncode == 0, run.stderr
+    found: dict[str, list[Result]] = json.loads(run.stdout)
+    return found
+
+
+def top_paths(results: list[Result]) -> list[str]:
+    return [result["path"] for result in results[:TOP]]
+
+
+def missing_words(results: list[Result]) -> set[str]:
+    return {word for result in results for word in result["missing"]}
+
+
+@pytest.fixture(scope="module")
+def found(site: Path) -> dict[str, list[Result]]:
+    """Every query of this module, searched once in one Node process."""
+    queries = [entry["query"] for entry in QUERIES] + [query for query, _ in WORD_FORMS]
+    return search_in_node(site, [*dict.fromkeys([*queries, LACKS_WORDS])])
 
 
 @pytest.fixture(scope="module")
@@ -76,21 +125,45 @@ def search(page: Page, base_url: str, query: str) -> list[str]:
     ids=[entry["query"] for entry in QUERIES],
 )
 def test_a_reader_s_words_find_the_right_page(
-    search_page: Page, base_url: str, query: str, expected: str
+    found: dict[str, list[Result]], query: str, expected: str
 ) -> None:
+    paths = top_paths(found[query])
+    assert expected in paths, f"{query!r}: expected {expected} in the first {TOP}, got {paths}"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [(entry["query"], entry["expect"]) for entry in IN_CHROMIUM],
+    ids=[entry["query"] for entry in IN_CHROMIUM],
+)
+def test_chromium_shows_the_first_results_that_node_found(
+    search_page: Page, base_url: str, found: dict[str, list[Result]], query: str, expected: str
+) -> None:
+    """Typed into the real search box, the query shows the same first results as in Node: the
+    pages load the same worker, which reads the same index, so the Node results are the site's."""
     paths = search(search_page, base_url, query)
+    assert paths == top_paths(found[query]), f"{query!r}: Chromium shows {paths}"
     assert expected in paths, f"{query!r}: expected {expected} in the first {TOP}, got {paths}"
 
 
 def test_the_queries_are_many_distinct_and_point_at_real_pages(site: Path) -> None:
     assert len(QUERIES) >= 30
-    assert all(set(entry) == {"query", "expect"} for entry in QUERIES)
+    assert all(
+        {"query", "expect"} <= set(entry) <= {"query", "expect", "browser"} for entry in QUERIES
+    )
     queries = [" ".join(entry["query"].lower().split()) for entry in QUERIES]
     assert len(set(queries)) == len(queries), "duplicate queries"
     for entry in QUERIES:
         path = entry["expect"]
         assert path.startswith("/") and path.endswith("/"), path
         assert (site / path.strip("/") / "index.html").is_file(), f"{path} is not in the built site"
+
+
+def test_chromium_tries_a_few_queries_for_every_kind_of_page() -> None:
+    """Enough to prove the wiring, few enough to stay quick, and each kind of page among them."""
+    assert 8 <= len(IN_CHROMIUM) <= 15
+    kinds = {entry["expect"].split("/")[1] for entry in QUERIES}
+    assert {entry["expect"].split("/")[1] for entry in IN_CHROMIUM} == kinds
 
 
 def test_every_page_searches_through_the_site_s_worker(site: Path) -> None:
@@ -110,20 +183,35 @@ def test_every_page_searches_through_the_site_s_worker(site: Path) -> None:
         assert re.fullmatch(r"search\.[0-9a-f]+\.min\.js", worker) and (workers / worker).is_file()
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("knees", "/exercises/knee-drops/"),
-        ("clamshells", "/exercises/clamshell/"),
-        ("lifting hips", "/exercises/glute-bridge/"),
-    ],
-)
+@pytest.fixture(scope="module")
+def found_by_material_alone(site: Path) -> dict[str, list[Result]]:
+    return search_in_node(site, [query for query, _ in WORD_FORMS], "--material-only")
+
+
+@pytest.mark.parametrize(("query", "expected"), WORD_FORMS, ids=[query for query, _ in WORD_FORMS])
 def test_a_reader_s_word_forms_match_the_stems_in_the_index(
-    search_page: Page, base_url: str, query: str, expected: str
+    found: dict[str, list[Result]],
+    found_by_material_alone: dict[str, list[Result]],
+    query: str,
+    expected: str,
 ) -> None:
     """The index holds stems ("knee", "lift", "hip"). Material adds a wildcard to each word typed
     and lunr then skips stemming, so without the site's worker each of these finds nothing."""
-    assert expected in search(search_page, base_url, query)
+    assert expected in top_paths(found[query])
+    assert found_by_material_alone[query] == []
+
+
+def test_a_result_names_only_words_the_reader_typed_as_missing(
+    found: dict[str, list[Result]],
+) -> None:
+    """For every query: the worker searches by stems ("ly" for "lying"), yet the words a result
+    shows as "Missing:" are words the reader typed."""
+    assert missing_words(found[LACKS_WORDS]), "no result lacks a word: the check proves nothing"
+    strays = {
+        query: sorted(missing_words(results) - set(re.split(r"[\s-]+", query.lower())))
+        for query, results in found.items()
+    }
+    assert {query: words for query, words in strays.items() if words} == {}
 
 
 def test_a_result_shows_the_page_s_summary_not_the_words_added_for_search(
@@ -146,7 +234,7 @@ def test_a_result_names_the_words_it_lacks_as_the_reader_typed_them(
     search_page: Page, base_url: str
 ) -> None:
     """The worker searches by stems ("ly" for "lying"); "Missing:" shows the reader's own word."""
-    query = "lying on my back lifting my hips"
+    query = LACKS_WORDS
     search(search_page, base_url, query)
     missing = search_page.locator(".md-search-result__terms del").evaluate_all(
         "words => words.map(word => word.textContent)"
