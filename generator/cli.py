@@ -1,4 +1,7 @@
-"""The `gluteguide` command: check, generate, build, serve, ledger, schemas, new."""
+"""The `gluteguide` command: check, digest, generate, build, serve, ledger, schemas, new, changes.
+
+Each command's summary is declared once, in COMMANDS, and its options in parser(); `gluteguide
+COMMAND --help` prints both, and tests/test_docs.py holds this line and the README to them."""
 
 from __future__ import annotations
 
@@ -134,7 +137,9 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (_, summary) in COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary)
-        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+        command.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+        )
         command.set_defaults(today=None)  # the preview and the ledger judge no review dates
         if name in ("check", "generate", "build"):
             command.add_argument(
@@ -145,15 +150,29 @@ def parser() -> argparse.ArgumentParser:
                 help="judge review dates by this date (pages past their review date say so)",
             )
         if name == "serve":
-            command.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port")
+            command.add_argument(
+                "--dev-addr",
+                default="127.0.0.1:8000",
+                metavar="HOST:PORT",
+                help="the address to serve on (default: 127.0.0.1:8000)",
+            )
         if name == "ledger":
-            command.add_argument("--add", action="store_true", required=True)
+            command.add_argument(
+                "--add",
+                action="store_true",
+                required=True,
+                help="record the URLs not yet in the ledger (required)",
+            )
         if name == "changes":
-            command.add_argument("ref", help="the base to compare with, e.g. origin/main")
+            command.add_argument(
+                "ref", metavar="REF", help="the base to compare with, e.g. origin/main"
+            )
         if name == "new":
             kinds = ", ".join(kind.schema_name for kind in KINDS)
-            command.add_argument("kind", help=f"one of: {kinds}")
-            command.add_argument("id", help="the file name and address, e.g. side-plank")
+            command.add_argument("kind", metavar="KIND", help=f"one of: {kinds}")
+            command.add_argument(
+                "id", metavar="ID", help="the file name and address, e.g. side-plank"
+            )
     return top
 
 
