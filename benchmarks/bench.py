@@ -51,6 +51,7 @@ from generator.content.models import (
 from generator.content.references import resolve
 from generator.content.site import Page, Site
 from generator.drawing.draw import draw_exercise
+from generator.errors import ContentErrors, format_terminal
 from generator.output.write import write_atomically
 from generator.pages import render
 from generator.pages.render import environment, render_redirect_pages, render_site
@@ -576,6 +577,17 @@ def report(
     )
 
 
+def content_failed(items: int, failure: ContentErrors) -> int:
+    """The synthetic content no longer meets the content rules: say which, and stop."""
+    shown = failure.errors[:10]
+    print(format_terminal(shown), file=sys.stderr)
+    progress(
+        f"{items:,} items: the synthetic content has {len(failure.errors)} errors (the first"
+        f" {len(shown)} above); make benchmarks/synthetic.py meet the rule"
+    )
+    return 1
+
+
 def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__)
     parser.add_argument(
@@ -607,7 +619,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             scratch = Path(temporary) / str(items)
             progress(f"{items:,} items: writing the scratch project")
             template = write_template(scratch / "template", items)
-            generated.append(generator_figures(items, template, scratch, options.runs))
+            try:
+                generated.append(generator_figures(items, template, scratch, options.runs))
+            except ContentErrors as failure:
+                return content_failed(items, failure)
             if items <= MKDOCS_MAX_ITEMS:
                 built.append(mkdocs_figures(items, template, scratch, options.runs))
             else:

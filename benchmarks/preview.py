@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from benchmarks.synthetic import bench_content, move
+from benchmarks.synthetic import bench_content, exercise_ids
 from tests.factory import copy_from_repo, write_content, write_project
 from tests.serving import fetch, serving
 
@@ -48,8 +48,9 @@ def current_project(root: Path) -> tuple[Path, str]:
 
 
 def synthetic_project(root: Path, items: int) -> tuple[Path, str]:
-    write_project(root, bench_content(items))
-    return root, f"exercises/{move(items // 2)}"
+    content = bench_content(items)
+    write_project(root, content)
+    return root, f"exercises/{exercise_ids(content, items)[items // 2]}"
 
 
 def reword_step(data: dict[str, Any], number: int) -> str:

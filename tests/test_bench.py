@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic import bench_content
+from generator.pages.prescribe import plan_code
+
 REPO = Path(__file__).resolve().parent.parent
 ITEMS = 10
 
@@ -114,3 +117,10 @@ def test_the_preview_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
             r" against 0\.5 s, (met|MISSED)",
             verdict,
         ), verdict
+
+
+def test_the_largest_synthetic_content_has_no_two_exercises_with_one_programme_code() -> None:
+    """What the tiny runs cannot show: 27 synthetic ids would share a code at 10,000 items."""
+    ids = [Path(path).stem for path in bench_content(10_000) if path.startswith("exercises/")]
+    codes = {plan_code(name) for name in ids}
+    assert len(codes) == len(ids) == 10_002
