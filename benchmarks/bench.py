@@ -260,7 +260,7 @@ def measure_floor(folder: Path, outputs: dict[str, bytes]) -> float:
 
 def measure_mkdocs(build: str, project: Path, site: Path, epoch: int) -> tuple[float, float]:
     """One mkdocs build, in a small fresh interpreter that runs MkDocs in itself: seconds, and
-    the build's peak MB (RUSAGE_SELF there). See mkdocs_run.py for why it is not run here."""
+    the build's peak MB (VmHWM there). See mkdocs_run.py for why it is not run here."""
     command = [sys.executable, "-m", "benchmarks.mkdocs_run", build, str(project), str(site)]
     settle()
     result = subprocess.run(
@@ -569,7 +569,7 @@ def report(
             mkdocs_table(built, skipped),
             f"Median item page (site/exercises/move-*/index.html) and peak memory (generator:"
             f" RUSAGE_SELF of this process, {baseline_mb:.0f} MB before any run; mkdocs:"
-            " RUSAGE_SELF of benchmarks/mkdocs_run.py, median of runs)",
+            " VmHWM of benchmarks/mkdocs_run.py, median of runs)",
             size_table(generated, built),
             "Targets",
             "\n".join(targets(generated, built)),
