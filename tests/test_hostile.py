@@ -18,6 +18,10 @@ from generator.text import Link, parts, plain_text
 from tests.commands import run
 from tests.factory import exercise, fixture_bridge, small_content, write_content, write_project
 
+# Each worker that runs one of these builds the hostile site: one worker runs them all
+# (make unit: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("hostile-site")
+
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 # Values that must build, and show as exactly their text.

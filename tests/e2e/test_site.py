@@ -13,6 +13,10 @@ from generator.output.ledger import read_ledger
 from tests.e2e.conftest import build, copy_project
 from tests.factory import REPO, real_site
 
+# Each worker that runs one of these builds the real site: one worker runs them all
+# (make unit: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("real-site")
+
 SITE = real_site()
 EMERGENCY_TITLE = SITE.emergency.title
 
