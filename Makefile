@@ -67,7 +67,7 @@ new: $(STAMP)  ## a new content file to fill in: make new KIND=exercise ID=side-
 ledger: $(STAMP)  ## record new published URLs in urls.txt
 	$(BIN)/gluteguide ledger --add
 
-bench: $(STAMP) $(VENDOR)  ## time the generator, mkdocs and the live preview (about 30 minutes)
+bench: $(STAMP) $(VENDOR)  ## time the generator, mkdocs and the live preview (well over an hour on 2 cores)
 	$(BIN)/python -m benchmarks.bench
 	$(BIN)/python -m benchmarks.preview
 
