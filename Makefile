@@ -44,7 +44,7 @@ unit: lint  ## the fast tier, under a minute: lint, types, imports, and every te
 	$(BIN)/python -m pytest -m "not browser and not slow" -n auto --dist loadgroup
 
 browser: $(STAMP) $(NODE_STAMP) $(VENDOR)  ## the browser tier: the built site in Chromium, axe, Lighthouse, links
-	$(BIN)/python -m pytest -m "browser or slow or property" --hypothesis-profile=thorough
+	$(BIN)/python -m pytest -m "browser or slow or property" --hypothesis-profile=thorough -n auto --dist worksteal
 
 lint: $(STAMP)  ## ruff (lint and format), mypy (strict), and the stages' import contract
 	$(BIN)/ruff check generator tests benchmarks
