@@ -32,8 +32,8 @@ site: $(STAMP) $(VENDOR)  ## generate docs/ from content/ and build the site int
 serve: $(STAMP) $(VENDOR)  ## live preview on http://127.0.0.1:8000
 	$(BIN)/gluteguide serve
 
-check: $(STAMP)  ## validate content/ only; with TODAY=YYYY-MM-DD, also fail on overdue reviews
-	$(BIN)/gluteguide check $(if $(TODAY),--today $(TODAY))
+check: $(STAMP)  ## validate content/ only; TODAY=YYYY-MM-DD: fail on overdue reviews; BASE=REV: on pages changed since REV whose last_updated stayed
+	$(BIN)/gluteguide check $(if $(TODAY),--today $(TODAY)) $(if $(BASE),--base $(BASE))
 
 generate: $(STAMP)  ## write docs/ from content/
 	$(BIN)/gluteguide generate

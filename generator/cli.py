@@ -13,7 +13,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from generator.changes import changes
+from generator.changes.base import prepared_at
+from generator.changes.report import changes
+from generator.changes.safety import stale_review_errors
 from generator.content.kinds import KINDS
 from generator.errors import ContentErrors, format_github, format_terminal
 from generator.new_item import new_item
@@ -28,6 +30,10 @@ from generator.preview import serve
 
 def _check(root: Path, arguments: argparse.Namespace) -> int:
     prepared = prepare(root, arguments.today)
+    if arguments.base is not None:
+        stale = stale_review_errors(root, prepared_at(root, arguments.base), prepared)
+        if stale:
+            raise ContentErrors(stale)
     site = prepared.site
     counts = [f"{len(site.items[kind.folder])} {kind.counted_as}" for kind in KINDS]
     print("content OK: " + ", ".join(counts))
@@ -95,8 +101,9 @@ def _new(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _changes(root: Path, arguments: argparse.Namespace) -> int:
-    print(changes(root, arguments.ref), end="")
-    return 0
+    report = changes(root, arguments.ref)
+    print(report.text, end="")
+    return 0 if report.passes_check else 1
 
 
 def _schemas(root: Path, _: argparse.Namespace) -> int:
@@ -123,7 +130,8 @@ COMMANDS: dict[str, tuple[Callable[[Path, argparse.Namespace], int], str]] = {
     "new": (_new, "write a new content file with every required field to fill in"),
     "changes": (
         _changes,
-        "show what readers will see change against a git ref, safety-relevant lines first",
+        "show what readers will see change against a git ref: every change that touches safety"
+        " first, by what it is, then each page's changed text",
     ),
 }
 
@@ -148,6 +156,14 @@ def parser() -> argparse.ArgumentParser:
                 default=None,
                 metavar="YYYY-MM-DD",
                 help="judge review dates by this date (pages past their review date say so)",
+            )
+        if name == "check":
+            command.add_argument(
+                "--base",
+                default=None,
+                metavar="REV",
+                help="also refuse a page whose content changed since REV (a pull request's base)"
+                " while its review.last_updated did not",
             )
         if name == "serve":
             command.add_argument(

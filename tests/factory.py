@@ -6,6 +6,7 @@ import copy
 import functools
 import json
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -281,6 +282,33 @@ def write_content(root: Path, relative: str, data: Any) -> Path:
     text = yaml.safe_dump(copy.deepcopy(data), sort_keys=False, allow_unicode=True, width=100)
     path.write_text(f"{schema_comment(relative)}\n{text}", encoding="utf-8")
     return path
+
+
+PROJECT_FILES = ("content", "docs", "overrides", "schemas", "mkdocs.yml", "urls.txt")
+
+
+def copy_project(target: Path) -> Path:
+    """The committed project, without anything generated, as a fresh clone would have it."""
+    for name in PROJECT_FILES:
+        copy_from_repo(target, name)
+    return target
+
+
+def git(root: Path, *arguments: str) -> None:
+    """git in root, as an editor with a name and address."""
+    subprocess.run(
+        ["git", "-c", "user.email=editor@example.org", "-c", "user.name=Editor", *arguments],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def commit_all(root: Path) -> None:
+    """root as a repository whose one commit holds everything in it: a pull request's base."""
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "base")
 
 
 def copy_from_repo(root: Path, name: str) -> None:

@@ -362,45 +362,6 @@ def test_new_refuses_an_id_that_is_taken_or_was_ever_published(
     assert sorted(p.name for p in (project / "content/exercises").iterdir()) == before
 
 
-def git(root: Path, *arguments: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.email=editor@example.org", "-c", "user.name=Editor", *arguments],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
-
-
-def test_changes_shows_the_changed_sentence_of_each_page_safety_first(project: Path) -> None:
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "base")
-    bridge = small_content()["exercises/bridge.yml"]
-    changed = {
-        **bridge,
-        "dose": {**bridge["dose"], "reps": 12},
-        "purpose": "New words for the purpose.",
-    }
-    write_content(project, "content/exercises/bridge.yml", changed)
-    result = run(project, "changes", "HEAD")
-    assert result.returncode == 0, result.stderr
-    report = result.stdout
-    page = report.split("## `/exercises/bridge/` (changed)", 1)[1].split("\n## ", 1)[0]
-    safety, other = page.split("Other changes:", 1)
-    assert "Safety-relevant" in safety
-    assert "-Dose: 2 sets of 10 reps" in safety and "+Dose: 2 sets of 12 reps" in safety
-    assert "+New words for the purpose." in other and "Dose" not in other
-    # Pages with a safety-relevant change come before pages with none.
-    assert report.index("Safety-relevant") < report.index("Other changes:")
-
-
-def test_changes_against_an_unknown_ref_says_so(project: Path) -> None:
-    git(project, "init", "-q")
-    result = run(project, "changes", "no-such-branch")
-    assert result.returncode == 1
-    assert "cannot read content/ at 'no-such-branch'" in result.stderr
-
-
 PLANTED = "x\n::warning file=README.md::All checks passed\n\x1b[2K.yml"
 
 

@@ -88,7 +88,14 @@ def test_a_scheduled_job_fails_while_a_page_is_overdue() -> None:
 def test_pull_requests_get_the_quick_check_before_the_browsers() -> None:
     quick = WORKFLOW["jobs"]["quick"]
     commands = [step.get("run") for step in quick["steps"] if "run" in step]
-    assert commands[:2] == ["make check", "make unit"]
+    assert commands[0] == "make check" and commands[2] == "make unit"
+    # A pull request is checked against its base: a page changed with last_updated left alone
+    # fails here, before the tests.
+    against_base = quick["steps"][2]
+    assert against_base["if"] == "github.event_name == 'pull_request'"
+    assert against_base["run"].splitlines()[-1] == "make check BASE=FETCH_HEAD"
+    assert quick["steps"][1]["if"] == "github.event_name != 'pull_request'"
+    assert "$(if $(BASE),--base $(BASE))" in (REPO / "Makefile").read_text(encoding="utf-8")
     summary = quick["steps"][-1]
     assert summary["if"] == "github.event_name == 'pull_request'"
     assert 'gluteguide changes FETCH_HEAD >> "$GITHUB_STEP_SUMMARY"' in summary["run"]

@@ -75,6 +75,12 @@ def built_file(url: str) -> str:
     return url.lstrip("/") + "index.html"
 
 
+def built_url(file: str) -> str:
+    """The address of the page MkDocs wrote to a file of the built site (built_file read back):
+    'exercises/glute-bridge/index.html' -> '/exercises/glute-bridge/'."""
+    return "/" + file.removesuffix("index.html")
+
+
 def item_at(address: str) -> tuple[str, str] | None:
     """The kind and id of the item whose content file, Markdown file or page address this is
     ('/exercises/glute-bridge/' -> ('exercises', 'glute-bridge')); None for anything else, a

@@ -17,7 +17,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from generator.cli import main
-from tests.factory import REPO, copy_from_repo
+from tests.factory import REPO, copy_project
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -29,14 +29,6 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PROJECT_FILES = ("content", "docs", "overrides", "schemas", "mkdocs.yml", "urls.txt")
-
-
-def copy_project(target: Path) -> Path:
-    """The committed project, without anything generated, as a fresh clone would have it."""
-    for name in PROJECT_FILES:
-        copy_from_repo(target, name)
-    return target
 
 
 def build(root: Path) -> Path:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.output.ledger import read_ledger
-from tests.e2e.conftest import build, copy_project
-from tests.factory import REPO, real_site
+from tests.e2e.conftest import build
+from tests.factory import REPO, copy_project, real_site
 
 # Each worker that runs one of these builds the real site: one worker runs them all
 # (make unit: --dist loadgroup).

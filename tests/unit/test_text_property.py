@@ -21,10 +21,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from generator.changes import site_markdown
+from generator.changes.reader_text import site_markdown
 from generator.content.models import Exercise
 from generator.content.site import Page, Site
 from generator.pages.render import environment, render_item_page
+from generator.pipeline import mkdocs_config
 from generator.text import Link, parts, plain_text
 from tests.factory import REPO, exercise, small_content
 
@@ -135,7 +136,7 @@ def fixture_site() -> Site:
 @cache
 def converter() -> markdown.Markdown:
     """Python-Markdown with the extensions and settings of the site's mkdocs.yml."""
-    return site_markdown(REPO)
+    return site_markdown(mkdocs_config(REPO))
 
 
 def page_with(value: str) -> tuple[dict[str, Any], Any]:
