@@ -12,7 +12,7 @@ import yaml
 from generator.changes.report import NOTHING_UNSAFE, SAFETY_HEADING
 from generator.pipeline import load_site
 from tests.commands import run
-from tests.factory import commit_all, copy_project, small_content, write_content
+from tests.factory import commit_all, copy_project, small_content, write_content, write_project
 
 
 def read(root: Path, relative: str) -> Any:
@@ -196,3 +196,78 @@ def test_a_page_changed_while_its_last_updated_stayed_is_reported_and_refused(
         project, "content/exercises/bridge.yml", updated({**bridge, "purpose": "New words."})
     )
     assert run(project, "check", "--base", "HEAD").returncode == 0
+
+
+def emergency_number(content: dict[str, Any]) -> None:
+    content["regions.yml"]["uk"]["emergency"]["number"] = "998"
+
+
+def emergency_action(content: dict[str, Any]) -> None:
+    content["emergency.yml"]["action"] = "Wait and see."
+
+
+def movement_precaution(content: dict[str, Any]) -> None:
+    content["movements.yml"]["lying-on-back"]["precaution"] = "Anyone can lie flat."
+
+
+def source_address(content: dict[str, Any]) -> None:
+    content["sources.yml"]["one"]["url"] = "https://example.org/elsewhere"
+
+
+def link_host(content: dict[str, Any]) -> None:
+    content["link-hosts.yml"].append("example.net")
+
+
+def programme_dose(content: dict[str, Any]) -> None:
+    content["programmes/first-days.yml"]["steps"][2]["dose"]["reps"] = 20
+
+
+def new_precaution(content: dict[str, Any]) -> None:
+    content["exercises/bridge.yml"]["precautions"] = ["Fine for anyone."]
+
+
+@pytest.mark.parametrize(
+    ("edit", "subject", "detail"),
+    [
+        (
+            emergency_number,
+            "Region `uk` (content/regions.yml)",
+            'uk.emergency.number: "999" → "998"',
+        ),
+        (
+            emergency_action,
+            "The emergency block (content/emergency.yml)",
+            'emergency.action: "Do not wait." → "Wait and see."',
+        ),
+        (
+            movement_precaution,
+            "Precaution for movement `lying-on-back` (content/movements.yml)",
+            'precaution: "Pregnant? Prop yourself up." → "Anyone can lie flat."',
+        ),
+        (
+            source_address,
+            "Source `one` (content/sources.yml)",
+            'url: "https://example.org/source-1" → "https://example.org/elsewhere"',
+        ),
+        (link_host, "Link hosts (content/link-hosts.yml)", 'content may now link to "example.net"'),
+        (programme_dose, "`/programmes/first-days/`", "steps[2].dose.reps: 5 → 20"),
+        (new_precaution, "`/exercises/bridge/`", 'precautions: added "Fine for anyone."'),
+    ],
+)
+def test_each_kind_of_safety_change_is_in_the_safety_section(
+    tmp_path: Path, edit: Any, subject: str, detail: str
+) -> None:
+    content = small_content()
+    write_project(tmp_path, content)
+    commit_all(tmp_path)
+    edit(content)
+    for relative, item in content.items():
+        if isinstance(item, dict) and "review" in item:
+            content[relative] = updated(item)
+    write_project(tmp_path, content)
+    result = run(tmp_path, "changes", "HEAD")
+    assert result.returncode == 0, result.stderr
+    safety, _ = sections(result.stdout)
+    entry = safety.split(f"### {subject}\n", 1)[1].split("\n### ", 1)[0]
+    assert f"- {detail}\n" in entry, entry
+    assert "last_updated is still" not in safety
