@@ -24,6 +24,7 @@ from generator.output.schema_files import export_schemas
 from generator.pages.search_index import widen_search_index
 from generator.pipeline import expectations, generate, prepare
 from generator.preview import serve
+from generator.revision import commit_of, revision_argument
 
 
 def _check(root: Path, arguments: argparse.Namespace) -> int:
@@ -95,6 +96,7 @@ def _new(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _changes(root: Path, arguments: argparse.Namespace) -> int:
+    commit_of(root, arguments.ref)  # a revision git knows, and never an option
     print(changes(root, arguments.ref), end="")
     return 0
 
@@ -165,7 +167,10 @@ def parser() -> argparse.ArgumentParser:
             )
         if name == "changes":
             command.add_argument(
-                "ref", metavar="REF", help="the base to compare with, e.g. origin/main"
+                "ref",
+                metavar="REF",
+                type=revision_argument,
+                help="the base to compare with, e.g. origin/main (a revision, never an option)",
             )
         if name == "new":
             kinds = ", ".join(kind.schema_name for kind in KINDS)

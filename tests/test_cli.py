@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import COMMANDS, main
+from generator.errors import ContentErrors
+from generator.revision import commit_of
 from tests.commands import GLUTEGUIDE, run, run_process
 from tests.conftest import RUN_MARK, processes_marked
 from tests.factory import (
@@ -399,6 +401,45 @@ def test_changes_against_an_unknown_ref_says_so(project: Path) -> None:
     result = run(project, "changes", "no-such-branch")
     assert result.returncode == 1
     assert "cannot read content/ at 'no-such-branch'" in result.stderr
+
+
+@pytest.mark.parametrize("ref", ["--output=taken.tar", "-o", "--remote=ext::sh"])
+def test_changes_takes_a_revision_never_an_option(project: Path, ref: str) -> None:
+    """`git archive ... --output=FILE` would create or empty FILE: a REF that starts with '-' is
+    refused before git runs, with a plain message and no traceback."""
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "base")
+    taken = project / "taken.tar"
+    taken.write_text("an editor's own file\n", encoding="utf-8")
+    result = run_process(project, "changes", "--", ref)
+    assert result.returncode == 2, result.stderr
+    assert f"argument REF: '{ref}' starts with '-', so git would read it as an option" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert taken.read_text(encoding="utf-8") == "an editor's own file\n"
+
+
+def test_a_revision_is_checked_with_git_before_it_is_used(project: Path) -> None:
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "base")
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert commit_of(project, "HEAD") == head
+    for ref, message in [
+        ("-x", "'-x' starts with '-', so git would read it as an option"),
+        ("", "the revision is empty"),
+        ("HEAD:content", "cannot read content/ at 'HEAD:content': fatal: Needed a single revision"),
+        ("no\x1b[2Kbranch", "cannot read content/ at 'no\\x1b[2Kbranch'"),
+    ]:
+        with pytest.raises(ContentErrors) as refused:
+            commit_of(project, ref)
+        (error,) = refused.value.errors
+        assert message in error.located(), error.located()
+        assert error.hint == "name a branch, tag or commit that git knows, for example origin/main"
 
 
 PLANTED = "x\n::warning file=README.md::All checks passed\n\x1b[2K.yml"
