@@ -122,7 +122,11 @@ COMMANDS: dict[str, tuple[Callable[[Path, argparse.Namespace], int], str]] = {
     ),
     "ledger": (_ledger, f"add new published URLs to {LEDGER} (with --add)"),
     "schemas": (_schemas, "export schemas/*.schema.json from the content models"),
-    "new": (_new, "write a new content file with every required field to fill in"),
+    "new": (
+        _new,
+        "write a new content file with every field its page shows to fill in (an optional one"
+        " may be deleted instead)",
+    ),
     "changes": (
         _changes,
         "show what readers will see change against a git ref, safety-relevant lines first",

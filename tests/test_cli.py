@@ -10,8 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.cli import COMMANDS, main
+from generator.content.kinds import KINDS
 from generator.errors import ContentErrors
 from generator.revision import commit_of
 from tests.commands import GLUTEGUIDE, run, run_process
@@ -339,6 +341,102 @@ def test_new_writes_every_required_field_and_check_lists_what_is_left(project: P
     assert len(errors) == placeholders
     assert any("steps[0]: still to fill in" in line for line in errors)
     assert f"{placeholders} errors in 1 file" in checked.stderr
+
+
+PAGE_FIELDS = {
+    # kind -> fields its page shows that the model leaves optional, which `new` must write
+    "exercise": [
+        "also_called[0]",
+        "equipment[0]",
+        "dose.sets",
+        "dose.reps",
+        "dose.hold_seconds",
+        "dose.minutes",
+        "dose.per_side",
+        "dose.rest_seconds",
+        "tips[0]",
+        "movements[0]",
+        "precautions[0]",
+        "variants.easier",
+        "variants.harder",
+        "drawings[0].props[0]",
+        "drawings[0].moves",
+        "drawings[0].highlight[0]",
+        "drawings[1].moves",
+    ],
+    "condition": ["types[0].name", "risk_factors[0]", "exercises.relieve[0]", "common"],
+    "prevention": ["exercises[0]"],
+    "programme": ["steps[0].exercise", "steps[0].dose.sets", "steps[1].action"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_FIELDS))
+def test_new_scaffolds_the_optional_fields_a_page_shows_and_check_lists_each(
+    project: Path, kind: str
+) -> None:
+    """Each FILL IN, required or optional, is one located error of `check`, at its own line; an
+    optional one says it may be deleted instead; none is a field a new item must not carry."""
+    result = run(project, "new", kind, "side-plank")
+    assert result.returncode == 0, result.stderr
+    (path,) = project.glob("content/*/side-plank.yml")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    checked = run(project, "check")
+    assert checked.returncode == 1
+    found = re.findall(r"^(content/\S+):(\d+):\d+: error: (\S+): ", checked.stderr, re.M)
+    assert {file for file, _, _ in found} == {path.relative_to(project).as_posix()}
+    filled_in = [number for number, line in enumerate(lines, 1) if "FILL IN: " in line]
+    assert sorted(int(line) for _, line, _ in found) == filled_in
+    fields = {field for _, _, field in found}
+    assert set(PAGE_FIELDS[kind]) <= fields, sorted(fields)
+    data = yaml.safe_load("\n".join(lines))
+    for field in PAGE_FIELDS[kind]:
+        value = data
+        for key in re.findall(r"\w+", field):
+            value = value[int(key)] if key.isdigit() else value[key]
+        assert "; or delete " in value, (field, value)
+    assert not any(line.lstrip().startswith(("former_ids:", "sign_off:")) for line in lines)
+
+
+def test_new_writes_what_the_model_leaves_empty_and_nothing_the_model_does_not_know(
+    project: Path,
+) -> None:
+    """Driven by each kind's model: every optional field that holds nothing until written (null,
+    an empty list, false) is in the new file but for the two a new item must not carry, and the
+    file holds no field the model does not declare."""
+    for kind in KINDS:
+        assert run(project, "new", kind.schema_name, "side-plank").returncode == 0
+        path = project / "content" / kind.folder / "side-plank.yml"
+        written = yaml.safe_load(path.read_text(encoding="utf-8"))
+        schema = kind.model.model_json_schema()
+        empty = {
+            name
+            for name, field in schema["properties"].items()
+            if field.get("default", 0) in (None, [], False)
+        }
+        assert empty - set(written) == {"former_ids"}, kind.folder
+        assert set(written) <= set(schema["properties"]), kind.folder
+        assert set(schema["required"]) <= set(written), kind.folder
+        assert "sign_off" not in written["review"]
+
+
+@pytest.mark.parametrize("linked", ["content/exercises", "content"])
+def test_new_refuses_a_folder_that_is_a_link_as_check_does(project: Path, linked: str) -> None:
+    """A kind's folder, or content/ itself, that leads elsewhere: `new` would write there, and
+    `check` refuses it. new refuses it with check's own located error and writes nothing."""
+    elsewhere = project / "elsewhere"
+    (project / linked).rename(elsewhere)
+    (project / linked).symlink_to(elsewhere, target_is_directory=True)
+    before = sorted(p.relative_to(elsewhere).as_posix() for p in elsewhere.rglob("*"))
+    result = run(project, "new", "exercise", "side-plank")
+    assert result.returncode == 1
+    message = "content/ is a link" if linked == "content" else "folder is a link"
+    refused = f"{linked}:1:1: error: {message}"
+    assert result.stderr.splitlines()[:2] == [
+        refused,
+        "  hint: keep content in real folders inside the repository, not links",
+    ], result.stderr
+    assert refused in run(project, "check").stderr
+    assert sorted(p.relative_to(elsewhere).as_posix() for p in elsewhere.rglob("*")) == before
 
 
 @pytest.mark.parametrize(
