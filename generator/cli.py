@@ -26,6 +26,7 @@ from generator.output.schema_files import export_schemas
 from generator.pages.search_index import widen_search_index
 from generator.pipeline import expectations, generate, prepare
 from generator.preview import serve
+from generator.revision import revision_argument
 
 
 def _check(root: Path, arguments: argparse.Namespace) -> int:
@@ -127,7 +128,11 @@ COMMANDS: dict[str, tuple[Callable[[Path, argparse.Namespace], int], str]] = {
     ),
     "ledger": (_ledger, f"add new published URLs to {LEDGER} (with --add)"),
     "schemas": (_schemas, "export schemas/*.schema.json from the content models"),
-    "new": (_new, "write a new content file with every required field to fill in"),
+    "new": (
+        _new,
+        "write a new content file with every field its page shows to fill in (an optional one"
+        " may be deleted instead)",
+    ),
     "changes": (
         _changes,
         "show what readers will see change against a git ref: every change that touches safety"
@@ -161,6 +166,7 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--base",
                 default=None,
+                type=revision_argument,
                 metavar="REV",
                 help="also refuse a page whose content changed since REV (a pull request's base)"
                 " while its review.last_updated did not",
@@ -181,7 +187,10 @@ def parser() -> argparse.ArgumentParser:
             )
         if name == "changes":
             command.add_argument(
-                "ref", metavar="REF", help="the base to compare with, e.g. origin/main"
+                "ref",
+                metavar="REF",
+                type=revision_argument,
+                help="the base to compare with, e.g. origin/main (a revision, never an option)",
             )
         if name == "new":
             kinds = ", ".join(kind.schema_name for kind in KINDS)

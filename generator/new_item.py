@@ -1,6 +1,9 @@
-"""`gluteguide new KIND ID`: a new content file holding every field its kind requires, each marked
-FILL IN until an editor writes it, so that `check` lists exactly what is left to do. The fields
-come from the kind's model, the one place they are declared."""
+"""`gluteguide new KIND ID`: a new content file holding every field its kind requires, and every
+optional one its page shows when it is written (an exercise's sets, reps and hold, its tips and
+equipment, a drawing's arrow and highlight), each marked FILL IN until an editor writes it (or,
+for an optional one, deletes it), so that `check` lists exactly what is left to do, each at its
+line. The fields come from the kind's model, the one place they are declared. It writes nothing
+where `check` would refuse what it wrote, such as a kind's folder that is a link."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import yaml
 
 from generator.content.fields import PLACEHOLDER, id_problem
 from generator.content.kinds import KINDS, Kind
+from generator.content.load import linked_folder
 from generator.content.schemas import schema_comment
 from generator.content.site import content_file, item_url
 from generator.content.yaml_file import load_file
@@ -28,6 +32,11 @@ def new_item(root: Path, kind_name: str, item_id: str, today: date) -> Path:
     if problem:
         raise ContentErrors([ContentError(relative, 1, 1, "", *problem)])
     assert kind is not None
+    # Where check would refuse the folder, writing into it could write outside the repository.
+    for folder in (root / "content", root / "content" / kind.folder):
+        linked = linked_folder(root, folder)
+        if linked:
+            raise ContentErrors([linked])
     schema = kind.model.model_json_schema()
     fields = _skeleton(schema, schema, today)
     text = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=100)
@@ -42,7 +51,8 @@ def _refusal(root: Path, kind: Kind | None, item_id: str) -> tuple[str, str] | N
     problem = id_problem(item_id)
     if problem:
         return problem, "use lower-case words joined by hyphens, for example side-plank"
-    if (root / content_file(kind.folder, item_id)).exists():
+    path = root / content_file(kind.folder, item_id)
+    if path.exists() or path.is_symlink():
         return f"'{item_id}' already exists", "choose another id, or edit the file that has it"
     if item_url(kind.folder, item_id) in {url for _, url in read_ledger(root)}:
         return (
@@ -59,32 +69,63 @@ def _refusal(root: Path, kind: Kind | None, item_id: str) -> tuple[str, str] | N
     return None
 
 
-def _skeleton(schema: dict[str, Any], node: dict[str, Any], today: date) -> Any:
-    """A value for every required field, FILL IN where an editor must write it."""
+NOT_SCAFFOLDED = frozenset({"former_ids", "sign_off"})
+"""Optional fields a new item must not start with: former ids belong to a renamed item, and a
+sign-off is written by its reviewer (with `gluteguide digest`), never by a template."""
+
+
+def _skeleton(
+    schema: dict[str, Any], node: dict[str, Any], today: date, deletable: str = ""
+) -> Any:
+    """A value for every required field, and for every optional one that holds nothing until it
+    is written (null, an empty list, false), FILL IN where an editor must write it. Optional
+    fields with a value of their own (a drawing's joint angles, 0 until set) keep it unwritten.
+    deletable: the optional field this one stands in, which an editor may delete instead."""
     node = _resolved(schema, node)
     if node.get("type") == "object" or "properties" in node:
+        required = node.get("required", [])
         return {
-            name: _value(schema, name, node["properties"][name], today)
-            for name in node.get("required", [])
+            name: _value(schema, name, field, today, deletable if name in required else name)
+            for name, field in node["properties"].items()
+            if name in required or _shown_when_written(name, field)
         }
-    return _value(schema, "", node, today)
+    return _value(schema, "", node, today, deletable)
 
 
-def _value(schema: dict[str, Any], name: str, node: dict[str, Any], today: date) -> Any:
-    node = _resolved(schema, node)
+def _shown_when_written(name: str, field: dict[str, Any]) -> bool:
+    return name not in NOT_SCAFFOLDED and field.get("default", 0) in (None, [], False)
+
+
+def _value(
+    schema: dict[str, Any], name: str, node: dict[str, Any], today: date, deletable: str = ""
+) -> Any:
+    node = _written(schema, node)
     dates = {"last_updated": today, "next_review": today + timedelta(days=365), "accessed": today}
     if name in dates:
         return dates[name].isoformat()
     if "properties" in node:
-        return _skeleton(schema, node, today)
+        return _skeleton(schema, node, today, deletable)
     if node.get("type") == "array":
         count = max(1, node.get("minItems", 1))
-        return [_value(schema, name, node["items"], today) for _ in range(count)]
+        return [_value(schema, name, node["items"], today, deletable) for _ in range(count)]
     if "enum" in node:
-        return f"{PLACEHOLDER}one of {', '.join(map(str, node['enum']))}"
-    if node.get("type") == "integer":
-        return f"{PLACEHOLDER}a whole number"
-    return f"{PLACEHOLDER}{node.get('title', name.replace('_', ' ')).lower()}".rstrip()
+        what = f"one of {', '.join(map(str, node['enum']))}"
+    elif "const" in node:
+        what = str(node["const"])
+    elif node.get("type") == "integer":
+        what = "a whole number"
+    elif node.get("type") == "boolean":
+        what = "true or false"
+    else:
+        what = node.get("title", name.replace("_", " ")).lower()
+    return f"{PLACEHOLDER}{what}{f'; or delete {deletable}' if deletable else ''}".rstrip()
+
+
+def _written(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """The schema of what an editor writes: an optional value's own type, not its null."""
+    node = _resolved(schema, node)
+    written = [choice for choice in node.get("anyOf", []) if choice.get("type") != "null"]
+    return _resolved(schema, written[0]) if len(written) == 1 else node
 
 
 def _resolved(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:

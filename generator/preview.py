@@ -8,7 +8,9 @@ rebuilt pages. So the first build here is a normal full build that keeps what Mk
 files, the nav and the theme's templates, caught by a small plugin), and later builds read and
 write just the changed pages with them, through MkDocs' own page functions (mkdocs is pinned in
 requirements.lock; tests/e2e/test_preview.py serves real edits). Anything else (a page added or
-removed, the theme, mkdocs.yml, a stylesheet) builds the whole site again."""
+removed, the theme, mkdocs.yml, a stylesheet) builds the whole site again. The server itself is
+MkDocs' with its live-reload script allowed by the site's own policy, and for loopback only
+(preview_server.py)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,6 @@ from typing import Any
 import watchdog.events
 import watchdog.observers
 from mkdocs.commands import build as mkdocs_build
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
 from generator.content.site import item_at, markdown_path
@@ -36,6 +37,7 @@ from generator.output.build import BuildFailed, load_mkdocs, run_mkdocs
 from generator.output.write import MANIFEST, WriteReport, write_outputs
 from generator.pages.search_index import page_of, widen_search_index
 from generator.pipeline import DOCS, Memo, Prepared, mkdocs_config, prepare
+from generator.preview_server import PreviewServer
 
 WATCHED_FOLDERS = ("content", DOCS, "overrides", "generator/pages/templates")
 """Where an edit can change the site, relative to the project; and the project's mkdocs.yml."""
@@ -218,8 +220,12 @@ class Preview:
 
 
 def _relative(root: Path, path: str) -> str | None:
+    """path relative to root, its folder resolved but not the path itself: a link added under
+    content/ is the link's own path (which `check` refuses, and the rebuild reports), never the
+    place it leads to, which may be outside the project and so would be ignored."""
+    where = Path(path)
     try:
-        return Path(path).resolve().relative_to(root).as_posix()
+        return (where.parent.resolve() / where.name).relative_to(root).as_posix()
     except ValueError:
         return None
 
@@ -286,7 +292,7 @@ def serve(root: Path, address: str) -> int:
     try:
         preview = Preview(root, site_dir, url)
         preview.start()
-        server = LiveReloadServer(
+        server = PreviewServer(
             builder=preview.rebuild, host=host, port=int(port), root=str(site_dir), mount_path=mount
         )
         observer = server.observer = _EventObserver(preview.note)

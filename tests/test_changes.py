@@ -159,15 +159,6 @@ def test_changes_against_an_unknown_revision_says_so(project: Path) -> None:
     assert "cannot read content/ at 'no-such-branch'" in result.stderr
 
 
-@pytest.mark.parametrize("revision", ["--output=written.tar", "-o", "--", "-"])
-def test_changes_takes_a_revision_never_an_option(project: Path, revision: str) -> None:
-    commit_all(project)
-    result = run(project, "changes", "--", revision)
-    assert result.returncode == 1
-    assert "a revision cannot start with '-'" in result.stderr, result.stderr
-    assert not (project / "written.tar").exists()
-
-
 def test_a_page_changed_while_its_last_updated_stayed_is_reported_and_refused(
     project: Path,
 ) -> None:

@@ -10,11 +10,16 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.cli import COMMANDS, main
+from generator.content.kinds import KINDS
+from generator.errors import ContentErrors
+from generator.revision import commit_of
 from tests.commands import GLUTEGUIDE, run, run_process
 from tests.conftest import RUN_MARK, processes_marked
 from tests.factory import (
+    commit_all,
     exercise,
     fixture_bridge,
     programme,
@@ -339,6 +344,102 @@ def test_new_writes_every_required_field_and_check_lists_what_is_left(project: P
     assert f"{placeholders} errors in 1 file" in checked.stderr
 
 
+PAGE_FIELDS = {
+    # kind -> fields its page shows that the model leaves optional, which `new` must write
+    "exercise": [
+        "also_called[0]",
+        "equipment[0]",
+        "dose.sets",
+        "dose.reps",
+        "dose.hold_seconds",
+        "dose.minutes",
+        "dose.per_side",
+        "dose.rest_seconds",
+        "tips[0]",
+        "movements[0]",
+        "precautions[0]",
+        "variants.easier",
+        "variants.harder",
+        "drawings[0].props[0]",
+        "drawings[0].moves",
+        "drawings[0].highlight[0]",
+        "drawings[1].moves",
+    ],
+    "condition": ["types[0].name", "risk_factors[0]", "exercises.relieve[0]", "common"],
+    "prevention": ["exercises[0]"],
+    "programme": ["steps[0].exercise", "steps[0].dose.sets", "steps[1].action"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_FIELDS))
+def test_new_scaffolds_the_optional_fields_a_page_shows_and_check_lists_each(
+    project: Path, kind: str
+) -> None:
+    """Each FILL IN, required or optional, is one located error of `check`, at its own line; an
+    optional one says it may be deleted instead; none is a field a new item must not carry."""
+    result = run(project, "new", kind, "side-plank")
+    assert result.returncode == 0, result.stderr
+    (path,) = project.glob("content/*/side-plank.yml")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    checked = run(project, "check")
+    assert checked.returncode == 1
+    found = re.findall(r"^(content/\S+):(\d+):\d+: error: (\S+): ", checked.stderr, re.M)
+    assert {file for file, _, _ in found} == {path.relative_to(project).as_posix()}
+    filled_in = [number for number, line in enumerate(lines, 1) if "FILL IN: " in line]
+    assert sorted(int(line) for _, line, _ in found) == filled_in
+    fields = {field for _, _, field in found}
+    assert set(PAGE_FIELDS[kind]) <= fields, sorted(fields)
+    data = yaml.safe_load("\n".join(lines))
+    for field in PAGE_FIELDS[kind]:
+        value = data
+        for key in re.findall(r"\w+", field):
+            value = value[int(key)] if key.isdigit() else value[key]
+        assert "; or delete " in value, (field, value)
+    assert not any(line.lstrip().startswith(("former_ids:", "sign_off:")) for line in lines)
+
+
+def test_new_writes_what_the_model_leaves_empty_and_nothing_the_model_does_not_know(
+    project: Path,
+) -> None:
+    """Driven by each kind's model: every optional field that holds nothing until written (null,
+    an empty list, false) is in the new file but for the two a new item must not carry, and the
+    file holds no field the model does not declare."""
+    for kind in KINDS:
+        assert run(project, "new", kind.schema_name, "side-plank").returncode == 0
+        path = project / "content" / kind.folder / "side-plank.yml"
+        written = yaml.safe_load(path.read_text(encoding="utf-8"))
+        schema = kind.model.model_json_schema()
+        empty = {
+            name
+            for name, field in schema["properties"].items()
+            if field.get("default", 0) in (None, [], False)
+        }
+        assert empty - set(written) == {"former_ids"}, kind.folder
+        assert set(written) <= set(schema["properties"]), kind.folder
+        assert set(schema["required"]) <= set(written), kind.folder
+        assert "sign_off" not in written["review"]
+
+
+@pytest.mark.parametrize("linked", ["content/exercises", "content"])
+def test_new_refuses_a_folder_that_is_a_link_as_check_does(project: Path, linked: str) -> None:
+    """A kind's folder, or content/ itself, that leads elsewhere: `new` would write there, and
+    `check` refuses it. new refuses it with check's own located error and writes nothing."""
+    elsewhere = project / "elsewhere"
+    (project / linked).rename(elsewhere)
+    (project / linked).symlink_to(elsewhere, target_is_directory=True)
+    before = sorted(p.relative_to(elsewhere).as_posix() for p in elsewhere.rglob("*"))
+    result = run(project, "new", "exercise", "side-plank")
+    assert result.returncode == 1
+    message = "content/ is a link" if linked == "content" else "folder is a link"
+    refused = f"{linked}:1:1: error: {message}"
+    assert result.stderr.splitlines()[:2] == [
+        refused,
+        "  hint: keep content in real folders inside the repository, not links",
+    ], result.stderr
+    assert refused in run(project, "check").stderr
+    assert sorted(p.relative_to(elsewhere).as_posix() for p in elsewhere.rglob("*")) == before
+
+
 @pytest.mark.parametrize(
     ("kind", "item_id", "message"),
     [
@@ -360,6 +461,41 @@ def test_new_refuses_an_id_that_is_taken_or_was_ever_published(
     assert result.returncode == 1
     assert message in result.stderr and ":1:1: error:" in result.stderr, result.stderr
     assert sorted(p.name for p in (project / "content/exercises").iterdir()) == before
+
+
+@pytest.mark.parametrize("ref", ["--output=taken.tar", "-o", "--remote=ext::sh"])
+def test_changes_takes_a_revision_never_an_option(project: Path, ref: str) -> None:
+    """`git archive ... --output=FILE` would create or empty FILE: a REF that starts with '-' is
+    refused before git runs, with a plain message and no traceback."""
+    commit_all(project)
+    taken = project / "taken.tar"
+    taken.write_text("an editor's own file\n", encoding="utf-8")
+    result = run_process(project, "changes", "--", ref)
+    assert result.returncode == 2, result.stderr
+    assert f"argument REF: '{ref}' starts with '-', so git would read it as an option" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert taken.read_text(encoding="utf-8") == "an editor's own file\n"
+
+
+def test_a_revision_is_checked_with_git_before_it_is_used(project: Path) -> None:
+    commit_all(project)
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert commit_of(project, "HEAD") == head
+    for ref, message in [
+        ("-x", "'-x' starts with '-', so git would read it as an option"),
+        ("", "the revision is empty"),
+        ("HEAD:content", "cannot read content/ at 'HEAD:content': fatal: Needed a single revision"),
+        ("no\x1b[2Kbranch", "cannot read content/ at 'no\\x1b[2Kbranch'"),
+    ]:
+        with pytest.raises(ContentErrors) as refused:
+            commit_of(project, ref)
+        (error,) = refused.value.errors
+        assert message in error.located(), error.located()
+        assert error.hint == "name a branch, tag or commit that git knows, for example origin/main"
 
 
 PLANTED = "x\n::warning file=README.md::All checks passed\n\x1b[2K.yml"

@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.errors import ContentError, ContentErrors
 from generator.output.write import read_manifest
 from generator.pipeline import Prepared, prepare
+from generator.revision import HINT, commit_of
 
 
 def prepared_at(root: Path, revision: str) -> Prepared:
@@ -37,17 +38,6 @@ def prepared_at(root: Path, revision: str) -> Prepared:
         return prepare(base)
 
 
-def commit_of(root: Path, revision: str) -> str:
-    """The commit a revision names. A revision is a name git knows, never an option: one that
-    starts with '-' would reach git as one (`--output=FILE` makes git write a file)."""
-    if revision.startswith("-") or not revision.strip():
-        raise _refused(revision, "a revision cannot start with '-'")
-    found = _git(
-        root, revision, "rev-parse", "--verify", "--end-of-options", f"{revision}^{{commit}}"
-    )
-    return found.decode("ascii").strip()
-
-
 def _git(root: Path, revision: str, *arguments: str) -> bytes:
     result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, check=False)
     if result.returncode != 0:
@@ -65,7 +55,7 @@ def _refused(revision: str, why: str) -> ContentErrors:
                 1,
                 "",
                 f"cannot read content/ at '{revision}': {why}",
-                "name a branch, tag or commit that git knows, for example origin/main",
+                HINT,
             )
         ]
     )

@@ -62,9 +62,9 @@ def load_content(root: Path, memo: LoadMemo | None = None) -> LoadedContent:
     """Load, validate and resolve root/content, collecting every error."""
     errors: list[ContentError] = []
     content = root / "content"
-    if content.is_symlink():
-        errors.append(ContentError("content", 1, 1, "", "content/ is a link", _REAL_FOLDERS))
-        return LoadedContent([], errors, None)
+    linked = linked_folder(root, content)
+    if linked:
+        return LoadedContent([], [linked], None)
     hosts = _load_single(root, content / LINK_HOSTS, LinkHosts, errors, None, memo)
     context = {"link_hosts": frozenset(hosts.value.root if hosts else ())}
     sources = _load_single(root, content / "sources.yml", Sources, errors, context, memo)
@@ -131,12 +131,22 @@ MOVEMENTS = "movements.yml"
 _REAL_FOLDERS = "keep content in real folders inside the repository, not links"
 
 
+def linked_folder(root: Path, folder: Path) -> ContentError | None:
+    """The error for content/ or a kind's folder that is a link (which could lead reads and
+    writes outside the repository), or None for a real folder or none at all. `check` and
+    `gluteguide new` both refuse such a folder with this error."""
+    if not folder.is_symlink():
+        return None
+    shown = _shown(root, folder)
+    message = "content/ is a link" if shown == "content" else "folder is a link"
+    return ContentError(shown, 1, 1, "", message, _REAL_FOLDERS)
+
+
 def _content_files(root: Path, folder: Path, errors: list[ContentError]) -> list[Path]:
     """The content files of one kind. Anything else in the folder is reported, never read."""
-    if folder.is_symlink():
-        errors.append(
-            ContentError(_shown(root, folder), 1, 1, "", "folder is a link", _REAL_FOLDERS)
-        )
+    linked = linked_folder(root, folder)
+    if linked:
+        errors.append(linked)
         return []
     if not folder.is_dir():
         return []

@@ -9,6 +9,15 @@ followed by the prescribed dose: s<sets> r<reps> h<hold seconds> m<minutes> o<ho
 into HOW_OFTEN> and, for a one-sided exercise, L or R when only that side is done. Codes are fixed
 for ever (a hash of the id), so a link made today keeps working: a renamed exercise answers to the
 codes of its former ids, and a removed one is reported as gone.
+
+NOTE and CLINICIAN are the giver's own words: the patient's page shows them quoted, under "From
+the person who gave you this link:", after the site's own emergency block, with invisible format
+characters (bidirectional overrides, zero-width characters) taken out. Their caps are in bytes of
+the link as the builder encodes it (NOTE_BYTES, CLINICIAN_BYTES), not in characters: what a QR
+code can hold is bytes, and a character of Chinese takes 9 of them. A whole fragment is at most
+FRAGMENT_BYTES, so that the QR code of any link the builder makes can be drawn; plan.js refuses a
+longer one and cuts a longer note or name to its cap, as the builder does. A date (d) is shown
+only if it is a real day between FIRST_DAY and tomorrow.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from markupsafe import Markup
 
@@ -45,8 +55,21 @@ HOW_OFTEN = (
 LIMITS = {"s": 10, "r": 50, "h": 300, "m": 60}
 """The largest number a link may carry for each of its dose letters: sets, reps, hold seconds and
 minutes (plan.js clamps to these)."""
-NOTE_LENGTH = 300
-CLINICIAN_LENGTH = 100
+MAX_ENTRIES = 30
+"""The most exercises a link may name (plan.js refuses a link with more)."""
+NOTE_BYTES = 400
+"""The note's cap, in bytes as the link carries it (form-encoded: a letter or digit is 1, a space
+1, a comma 3, an accented letter 6, a Chinese, Japanese or Korean character 9): about 300 letters
+of English, or 44 characters of Chinese."""
+CLINICIAN_BYTES = 120
+"""The clinician's name and contact, capped as the note is."""
+FRAGMENT_BYTES = 1300
+"""The longest fragment (from '#') a programme link may have: the longest the builder can make
+(longest_fragment) with room to spare. With the site's own address that is a QR code of version
+30 at error correction M, 137 modules square (qrcode-generator holds up to 2,331 bytes at M); a
+programme of a few exercises with a short note is version 5 to 10."""
+FIRST_DAY = date(2026, 12, 1)
+"""The day programme links began: a link that says it was given earlier is not believed."""
 
 
 def plan_code(exercise_id: str) -> str:
@@ -84,6 +107,17 @@ class PlanExercise:
         return tuple((letter, label, value) for letter, label, value in values if value)
 
 
+def longest_fragment(region_key: str) -> int:
+    """The longest fragment the builder can write, in bytes: the most exercises, each with every
+    dose letter at its largest, how often and a side, the longest note and name, a date and the
+    region key given."""
+    entry = CODE_LENGTH + sum(1 + len(str(limit)) for limit in LIMITS.values())
+    entry += 1 + len(str(len(HOW_OFTEN) - 1)) + 1  # o<index> and L or R
+    entries = MAX_ENTRIES * entry + MAX_ENTRIES - 1  # joined by '.'
+    fixed = len(f"#v={VERSION}&x=") + len("&d=YYYYMMDD") + len("&n=&c=&g=")
+    return fixed + entries + NOTE_BYTES + CLINICIAN_BYTES + len(region_key)
+
+
 def plan_exercises(site: Site) -> list[PlanExercise]:
     """Every exercise, in the site's order, with what the builder filters it by."""
     found = []
@@ -114,8 +148,11 @@ def plan_data(exercises: list[PlanExercise]) -> Markup:
         "ownHowOften": {entry.code: entry.page.item.dose.how_often for entry in exercises},
         "sided": {entry.code: True for entry in exercises if entry.page.item.dose.per_side},
         "limits": LIMITS,
-        "noteLength": NOTE_LENGTH,
-        "clinicianLength": CLINICIAN_LENGTH,
+        "maxEntries": MAX_ENTRIES,
+        "noteBytes": NOTE_BYTES,
+        "clinicianBytes": CLINICIAN_BYTES,
+        "fragmentBytes": FRAGMENT_BYTES,
+        "firstDay": FIRST_DAY.strftime("%Y%m%d"),
         "filters": {
             entry.code: {
                 "condition": list(entry.conditions),

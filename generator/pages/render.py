@@ -75,8 +75,8 @@ def environment() -> jinja2.Environment:
         EQUIPMENT_BASIC=EQUIPMENT_BASIC,
         HOW_OFTEN=prescribe.HOW_OFTEN,
         LIMITS=prescribe.LIMITS,
-        NOTE_LENGTH=prescribe.NOTE_LENGTH,
-        CLINICIAN_LENGTH=prescribe.CLINICIAN_LENGTH,
+        NOTE_BYTES=prescribe.NOTE_BYTES,
+        CLINICIAN_BYTES=prescribe.CLINICIAN_BYTES,
         today=None,
     )
     return env

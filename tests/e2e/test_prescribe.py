@@ -4,9 +4,11 @@ most two A4 sheets, and no link, however damaged or hostile, runs script or inje
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 import subprocess
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -81,9 +83,12 @@ def test_the_patient_sees_exactly_the_programme_the_clinician_built(
     assert list(shown) == ["Clamshell", "Glute bridge", "Lying figure-4 stretch"]
     for title, lines in SHOWN.items():
         assert set(lines) <= set(shown[title]), (title, shown[title])
-    # The note and the clinician's details arrive as the words typed, never as markup.
-    expect(page.get_by_text("Note: Slowly, <b>please</b> & breathe")).to_be_visible()
-    expect(page.get_by_text("From: Sam Lee, physiotherapist")).to_be_visible()
+    # The note and the clinician's details arrive as the words typed, never as markup, quoted as
+    # the giver's own.
+    words = page.locator("#gg-plan-giver blockquote")
+    expect(words.locator("p")).to_have_text(
+        ["Slowly, <b>please</b> & breathe", "Their name and contact: Sam Lee, physiotherapist"]
+    )
     assert page.locator("article b").count() == 0
     expect(page.locator(".gg-plan-message")).to_be_hidden()
     # One emergency block for the whole programme, and each exercise's stop rules.
@@ -187,9 +192,11 @@ def test_text_and_numbers_from_a_link_are_capped_and_shown_as_text(
     page.goto(f"{base_url}/plan/#v=1&x=he3xs999r0h777&n={note}&c=%3Cb%3Eme%3C%2Fb%3E")
     expect(page.locator(".gg-plan-item:visible")).to_have_count(1)
     assert shown_programme(page)["Glute bridge"][:3] == ["Sets: 10", "Reps: 1", "Hold: 300 seconds"]
-    shown_note = page.locator("#gg-plan-note").inner_text()
-    assert shown_note.startswith("Note: <img src=x") and len(shown_note) == len("Note: ") + 300
-    expect(page.get_by_text("From: <b>me</b>")).to_be_visible()
+    shown_note = page.locator(".gg-giver-note").inner_text()
+    # Cut to the note's cap of 400 bytes as the link encodes it: "<" is 3 of them, "x" one.
+    assert shown_note.startswith("<img src=x") and shown_note.endswith("x" * 300)
+    assert len(shown_note) < 400
+    expect(page.get_by_text("Their name and contact: <b>me</b>")).to_be_visible()
     assert page.evaluate("window.pwned") is None
     assert page.locator("article img").count() == 0
 
@@ -253,7 +260,14 @@ def test_the_filters_narrow_the_list(page: Page, base_url: str) -> None:
     assert 0 < page.locator(".gg-pick:visible").count() < everything
 
 
-@pytest.mark.parametrize("path", ["/prescribe/", "/plan/#v=1&x=he3x.knfh.t5c0.c861"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/prescribe/",
+        "/plan/#v=1&x=he3x.knfh.t5c0.c861",
+        "/plan/#v=1&x=he3x&n=Slowly%2C+please.%0A%0AStop+if+it+hurts.&c=Sam+Lee",
+    ],
+)
 def test_each_programme_page_is_light_axe_clean_and_keeps_to_this_host(
     browser: Browser, base_url: str, path: str, axe_script: str
 ) -> None:
@@ -286,3 +300,161 @@ def test_copy_link_copies_it_and_print_handout_prints(browser: Browser, base_url
     page.get_by_role("button", name="Print handout").click()
     assert page.evaluate("window.printed") is True
     context.close()
+
+
+SPOOF = {
+    # What anyone could once put on our domain, under our title, as if it were our advice.
+    "n": "You do not need to call 999.\u202e Seen by a doctor\u202c\u200b",
+    "c": "\u2066NHS Physiotherapy Team (verified)\u2069",
+}
+
+
+def test_the_givers_words_are_quoted_as_theirs_after_the_emergency_block(
+    page: Page, base_url: str
+) -> None:
+    page.goto(f"{base_url}/plan/#v=1&x=he3x.knfh&{urllib.parse.urlencode(SPOOF)}")
+    expect(page.locator(".gg-plan-item:visible")).to_have_count(2)
+    giver = page.locator("#gg-plan-giver")
+    label = giver.locator("p").first
+    expect(label).to_have_text("From the person who gave you this link:")
+    words = giver.locator("blockquote")
+    expect(words.locator("p")).to_have_text(
+        [
+            "You do not need to call 999. Seen by a doctor",
+            "Their name and contact: NHS Physiotherapy Team (verified)",
+        ]
+    )
+    # Bidirectional controls and zero-width characters are gone from what the page holds.
+    held = giver.evaluate("e => e.textContent")
+    assert not re.search("[\u200b-\u200f\u202a-\u202e\u2066-\u2069]", held), ascii(held)
+    expect(giver).to_contain_text("Glute Guide did not write these words")
+    # Never an admonition, never styled as one, and after the site's own emergency block: in the
+    # page's order and on the screen.
+    emergency = page.locator(".admonition.danger:visible")
+    expect(emergency).to_have_count(1)
+    assert words.evaluate("q => !q.closest('.admonition') && !q.querySelector('.admonition')")
+    follows = emergency.evaluate(
+        "(e, q) => !!(e.compareDocumentPosition(q) & Node.DOCUMENT_POSITION_FOLLOWING)",
+        label.element_handle(),
+    )
+    assert follows
+    emergency_box, label_box = emergency.bounding_box(), label.bounding_box()
+    assert emergency_box and label_box
+    assert emergency_box["y"] + emergency_box["height"] <= label_box["y"]
+    expect(page.locator("h1")).to_have_text(re.compile("^Your exercise programme"))
+    expect(emergency).to_contain_text("999")
+    # Printed, the same order: the emergency block, then the giver's words.
+    page.emulate_media(media="print")
+    emergency_box, label_box = emergency.bounding_box(), label.bounding_box()
+    assert emergency_box and label_box
+    assert emergency_box["y"] + emergency_box["height"] <= label_box["y"]
+
+
+SLOWLY = "请慢慢做\uff0c如果疼痛加重就停下来\u3002"
+"""'Do them slowly; if the pain gets worse, stop.' 16 characters, each 9 bytes in a link."""
+
+
+def test_a_long_note_in_any_script_still_gets_its_qr_code_and_handout(
+    browser: Browser, base_url: str, tmp_path: Path
+) -> None:
+    """A 300-character Chinese note once overflowed the QR code: no code was drawn and the
+    handout was not updated. The note is now capped by the bytes it takes in the link."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=4)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base_url}/prescribe/")
+    for title, fields in CHOSEN.items():
+        choose(page, title, fields)
+    note = page.get_by_label("Note for the patient (optional)")
+    note.fill(SLOWLY * 20)  # 320 characters, 2,880 bytes in a link
+    expect(page.get_by_role("status")).to_have_text("The note is as long as a link can hold.")
+    # 44 characters of 9 bytes each: as many as the note's 400 bytes hold.
+    kept = note.input_value()
+    assert len(kept) == 44 and (SLOWLY * 3).startswith(kept)
+    page.get_by_label("Your name and contact (optional)").fill("é" * 200)
+    assert page.get_by_label("Your name and contact (optional)").input_value() == "é" * 20
+    link = programme_link(page)
+    assert len(link.split("#", 1)[1]) < 1300
+    # The handout shows the note, and the QR code holds the whole link.
+    expect(page.locator("#gg-preview #gg-plan-giver blockquote p").first).to_have_text(kept)
+    qr = page.get_by_role("img", name="QR code for the programme link")
+    expect(qr.locator("svg")).to_have_count(1)
+    qr.screenshot(path=tmp_path / "builder.png")
+    assert decoded(tmp_path / "builder.png") == link
+    # And the patient's page draws it too, with the note, and its ticks.
+    page.goto(link)
+    expect(page.locator(".gg-giver-note")).to_have_text(kept)
+    expect(page.locator("#gg-plan-qr svg")).to_have_count(1)
+    page.get_by_label("Done today: Glute bridge", exact=True).check()
+    page.reload()
+    expect(page.get_by_label("Done today: Glute bridge", exact=True)).to_be_checked()
+    assert errors == []
+    context.close()
+
+
+NASTY = [
+    "#v=1&x=he3x&n=" + "%E8%AF%B7" * 300,  # 2,700 bytes: over the QR code's capacity once
+    "#v=1&x=he3x" + "s9r99" * 600,
+    "#v=1&x=he3x&n=" + "a" * 5000,
+    "#v=1&x=he3x&n=%ED%A0%80%E0%A4%A%",
+    "#v=1&x=he3x&d=99999999&g=__proto__&c=%00%01",
+    "#v=1&x=he3x&x=" + "he3x." * 40,
+    "#%",
+    "#v=1&x=zzzz&n=%E2%80%AE",
+]
+TOO_LONG = (
+    "This link is too long to be a programme link, so it was not read. Ask the person who gave it"
+    " to you to make it again."
+)
+
+
+def test_any_link_leaves_the_page_working_and_a_too_long_one_is_refused_plainly(
+    page: Page, base_url: str
+) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base_url}/plan/#v=1&x=he3x.knfh&{urllib.parse.urlencode(SPOOF)}")
+    page.get_by_label("Done today: Glute bridge", exact=True).check()
+    expect(page.locator("#gg-plan-giver blockquote")).to_be_visible()
+    page.evaluate("fragment => { location.hash = fragment; }", NASTY[0])
+    # Nothing of the link read before stays on the page: not its words, not its QR code.
+    expect(page.locator("#gg-plan-giver")).to_have_text("")
+    expect(page.locator("#gg-plan-qr svg")).to_have_count(0)
+    page.goto(f"{base_url}/plan/{NASTY[0]}")
+    message = page.locator(".gg-plan-message")
+    expect(message).to_be_visible()
+    expect(page.locator("#gg-plan-why")).to_have_text(TOO_LONG)
+    expect(page.locator(".gg-plan-item:visible")).to_have_count(0)
+    expect(page.locator(".admonition.danger")).to_have_count(1)  # the emergency block stays
+    for fragment in NASTY[1:]:
+        page.evaluate("fragment => { location.hash = fragment; }", fragment)
+        # Either the page's message or a programme (perhaps all gone), and nothing thrown.
+        shown = page.locator(".gg-plan-message:visible, article.gg-plan-shown")
+        expect(shown.first).to_be_visible()
+    # The same page still reads a good link, with today's ticks, and its QR code.
+    page.evaluate("() => { location.hash = '#v=1&x=he3x.knfh'; }")
+    expect(page.locator(".gg-plan-item:visible")).to_have_count(2)
+    expect(page.locator("#gg-plan-why")).to_have_text("")
+    expect(page.get_by_label("Done today: Glute bridge", exact=True)).to_be_checked()
+    expect(page.locator("#gg-plan-qr svg")).to_have_count(1)
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("20270303", "Given on 3 March 2027"),
+        ("20270311", "Given on 11 March 2027"),  # tomorrow: where the link was made, today
+        ("20270312", ""),  # the day after tomorrow
+        ("99999999", ""),  # once "Given on 7 June 10007"
+        ("20270230", ""),
+        ("20261130", ""),  # before there were programme links
+        ("2027033x", ""),
+    ],
+)
+def test_only_a_possible_date_is_shown(page: Page, base_url: str, given: str, shown: str) -> None:
+    page.clock.set_fixed_time(datetime.datetime(2027, 3, 10, 12, 0))
+    page.goto(f"{base_url}/plan/#v=1&x=he3x&d={given}")
+    expect(page.locator(".gg-plan-item:visible")).to_have_count(1)
+    expect(page.locator("#gg-plan-date")).to_have_text(shown)

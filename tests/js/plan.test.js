@@ -4,27 +4,37 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { clamp, parseLink, linkFragment, longDate } = require("../../docs/javascripts/plan.js");
+const fs = require("node:fs");
+const path = require("node:path");
+const {
+  clamp,
+  cleanText,
+  encodedLength,
+  cutToBytes,
+  fitText,
+  tooLong,
+  linkDate,
+  parseLink,
+  linkFragment,
+  longDate,
+  qrCode,
+} = require("../../docs/javascripts/plan.js");
 
-// The page's data as plan_data (generator/pages/prescribe.py) writes it, with two exercises: a
-// glute bridge (he3x, once called old-bridge: xbu8) and a one-sided clamshell (knfh).
-const data = {
-  version: 1,
+// The page's data as plan_data (generator/pages/prescribe.py) writes it, read from the golden
+// copy of the patient's page (tests/golden/docs/plan.md, which tests/test_golden.py holds to the
+// generator): the limits, caps and choices are the generator's own. Its exercises are replaced by
+// two: a glute bridge (he3x, once called old-bridge: xbu8) and a one-sided clamshell (knfh).
+const GOLDEN = path.join(__dirname, "../golden/docs/plan.md");
+const PAGE_DATA = JSON.parse(
+  /<script type="application\/json" id="gg-plan-data">(.*)<\/script>/.exec(
+    fs.readFileSync(GOLDEN, "utf8")
+  )[1]
+);
+const data = Object.assign({}, PAGE_DATA, {
   codes: { he3x: "he3x", xbu8: "he3x", knfh: "knfh" },
-  howOften: [
-    "as its page says",
-    "once a day",
-    "twice a day",
-    "3 times a day",
-    "every other day",
-    "3 times a week",
-    "twice a week",
-    "once a week",
-  ],
-  limits: { s: 10, r: 50, h: 300, m: 60 },
-  noteLength: 300,
-  clinicianLength: 100,
-};
+});
+// The day these tests are run on, as far as the link's date is concerned.
+const TODAY = new Date(2027, 2, 10);
 
 // regions.js knows these places; anything else is no place.
 function knownRegion(key) {
@@ -32,8 +42,17 @@ function knownRegion(key) {
 }
 
 function read(fragment) {
-  return parseLink(fragment, data, knownRegion);
+  return parseLink(fragment, data, knownRegion, TODAY);
 }
+
+test("the page's caps are the generator's", () => {
+  assert.strictEqual(data.version, 1);
+  assert.strictEqual(data.maxEntries, 30);
+  assert.strictEqual(data.noteBytes, 400);
+  assert.strictEqual(data.clinicianBytes, 120);
+  assert.strictEqual(data.fragmentBytes, 1300);
+  assert.strictEqual(data.firstDay, "20261201");
+});
 
 function entry(code, values, often, side) {
   return { code: code, values: values, often: often || 0, side: side || "" };
@@ -41,13 +60,13 @@ function entry(code, values, often, side) {
 
 test("a whole link is read back: exercises in order, doses, how often, side and the rest", () => {
   const fragment =
-    "#v=1&x=knfhs2r15R.he3xs3r12h5o2&d=20250303&n=Slowly%2C+please&c=Dr+A+N%C3%A9e&g=ie";
+    "#v=1&x=knfhs2r15R.he3xs3r12h5o2&d=20270303&n=Slowly%2C+please&c=Dr+A+N%C3%A9e&g=ie";
   assert.deepStrictEqual(read(fragment), {
     entries: [entry("knfh", { s: 2, r: 15 }, 0, "R"), entry("he3x", { s: 3, r: 12, h: 5 }, 2)],
     missing: 0,
     note: "Slowly, please",
     clinician: "Dr A Née",
-    date: "20250303",
+    date: "20270303",
     region: "ie",
   });
 });
@@ -159,24 +178,43 @@ test("the side is read as written, left or right or both", () => {
   assert.strictEqual(read("#v=1&x=knfh").entries[0].side, "");
 });
 
-test("the note and the clinician's name are cut to their lengths", () => {
-  const long = "é".repeat(1000);
+test("the note and the clinician's name are cut to their caps in bytes, not characters", () => {
+  // In the link, é takes 6 bytes (%C3%A9) and a Chinese character 9: the caps are 400 and 120.
+  const long = "é".repeat(70);
   const plan = read("#v=1&x=he3x&n=" + encodeURIComponent(long) + "&c=" + encodeURIComponent(long));
-  assert.strictEqual(plan.note, "é".repeat(300));
-  assert.strictEqual(plan.clinician, "é".repeat(100));
+  assert.strictEqual(plan.note, "é".repeat(66));
+  assert.strictEqual(plan.clinician, "é".repeat(20));
+  const chinese = read("#v=1&x=he3x&n=" + encodeURIComponent("请".repeat(100))).note;
+  assert.strictEqual(chinese, "请".repeat(44));
+  assert.strictEqual(read("#v=1&x=he3x&n=" + "a".repeat(500)).note, "a".repeat(400));
   // They are text: markup in them arrives as it was typed, to be inserted as text.
   assert.strictEqual(read("#v=1&x=he3x&n=%3Cb%3Ehi%3C%2Fb%3E").note, "<b>hi</b>");
 });
 
-test("a date is eight digits or none", () => {
+test("a date is a real day from the first programme link to tomorrow, or none", () => {
   const date = (d) => read("#v=1&x=he3x&d=" + d).date;
-  assert.strictEqual(date("20250303"), "20250303");
-  assert.strictEqual(date("2025-03-03"), "");
-  assert.strictEqual(date("2025033"), "");
-  assert.strictEqual(date("202503031"), "");
-  assert.strictEqual(date("2025O303"), "");
+  assert.strictEqual(date("20270303"), "20270303");
+  assert.strictEqual(date("20261201"), "20261201"); // the day programme links began
+  assert.strictEqual(date("20270311"), "20270311"); // tomorrow: where the link was made, today
+  assert.strictEqual(date("20270312"), ""); // the day after: in the future
+  assert.strictEqual(date("20261130"), ""); // before there were programme links
+  assert.strictEqual(date("99999999"), ""); // once shown as "Given on 7 June 10007"
+  assert.strictEqual(date("20270230"), "");
+  assert.strictEqual(date("20270229"), ""); // 2027 is no leap year
+  assert.strictEqual(date("20271301"), "");
+  assert.strictEqual(date("20270300"), "");
+  assert.strictEqual(date("00000000"), "");
+  assert.strictEqual(date("2027-03-03"), "");
+  assert.strictEqual(date("2027033"), "");
+  assert.strictEqual(date("202703031"), "");
+  assert.strictEqual(date("2027O303"), "");
   // Digits of another script are not read as 0 to 9.
-  assert.strictEqual(date(encodeURIComponent("２０２５０３０３")), "");
+  assert.strictEqual(date(encodeURIComponent("２０２７０３０３")), "");
+  // The programme is read all the same: only the date is left out.
+  assert.strictEqual(read("#v=1&x=he3x&d=99999999").entries.length, 1);
+  // Today is the reader's: a link dated in leap year 2028 is real once that day comes.
+  assert.strictEqual(linkDate("20280229", data, new Date(2028, 1, 29)), "20280229");
+  assert.strictEqual(linkDate("20280229", data, new Date(2028, 1, 27)), "");
 });
 
 test("the region is kept only when the page's emergency data knows it", () => {
@@ -196,17 +234,226 @@ test("a field given twice is read from its first", () => {
   assert.deepStrictEqual(read("#v=1&x=knfh&x=he3x").entries, [entry("knfh", {})]);
 });
 
-test("an oversized fragment is read, or refused, at once", { timeout: 2000 }, () => {
-  // One entry with a very long dose: read, each letter held to its limit.
-  assert.deepStrictEqual(read("#v=1&x=he3x" + "s9r99".repeat(50000)).entries[0].values, {
+test("a long fragment within the cap is read, or refused, at once", { timeout: 2000 }, () => {
+  // One entry with a long dose: read, each letter held to its limit.
+  assert.deepStrictEqual(read("#v=1&x=he3x" + "s9r99".repeat(250)).entries[0].values, {
     s: 9,
     r: 50,
   });
   // The same with one wrong character at its end fails without the pattern backtracking for ever.
-  assert.strictEqual(read("#v=1&x=he3x" + "s9r99".repeat(50000) + "!"), null);
-  assert.strictEqual(read("#v=1&x=" + "he3x.".repeat(50000) + "he3x"), null);
-  const note = read("#v=1&x=he3x&n=" + "a".repeat(1000000));
-  assert.strictEqual(note.note.length, 300);
+  assert.strictEqual(read("#v=1&x=he3x" + "s9r99".repeat(250) + "!"), null);
+  assert.strictEqual(read("#v=1&x=" + "he3x.".repeat(250) + "he3x"), null);
+});
+
+test("a fragment longer than any programme link is refused at once", { timeout: 2000 }, () => {
+  // Once, a link like this drew no QR code and threw before today's ticks were restored.
+  const huge = [
+    "#v=1&x=he3x" + "s9r99".repeat(50000),
+    "#v=1&x=" + "he3x.".repeat(50000) + "he3x",
+    "#v=1&x=he3x&n=" + "a".repeat(1000000),
+    "#v=1&x=he3x&n=" + "%E8%AF%B7".repeat(300), // 300 Chinese characters, 2,700 bytes
+  ];
+  for (const fragment of huge) {
+    assert.strictEqual(tooLong(fragment, data), true);
+    assert.strictEqual(read(fragment), null);
+  }
+  // The cap is in bytes as the address holds them: raw characters count as they are encoded.
+  const atCap = "#v=1&x=he3x&n=" + "a".repeat(data.fragmentBytes - 14);
+  assert.strictEqual(atCap.length, data.fragmentBytes);
+  assert.strictEqual(tooLong(atCap, data), false);
+  assert.strictEqual(tooLong(atCap + "a", data), true);
+  assert.strictEqual(tooLong(atCap.slice(0, -3) + "请", data), true); // %E8%AF%B7: 9 bytes
+  assert.strictEqual(tooLong(atCap.slice(0, -3) + "%20", data), false);
+  assert.strictEqual(tooLong(atCap.slice(0, -1) + " ", data), true); // a space is %20
+  assert.strictEqual(tooLong(atCap.slice(1), data), false); // with or without its #
+});
+
+// Bidirectional controls and other characters that change how text reads without being seen.
+const BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c";
+const ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f\u3164";
+
+test("the giver's words lose every invisible format and control character", () => {
+  const spoof = "NHS Physiotherapy Team \u202e(deifirev)\u202c";
+  assert.strictEqual(cleanText(spoof, false), "NHS Physiotherapy Team (deifirev)");
+  assert.strictEqual(cleanText("a" + BIDI + "b" + ZERO_WIDTH + "c", true), "abc");
+  assert.strictEqual(cleanText("tag\udb40\udc41\udb40\udc7f s", false), "tag s");
+  // Control characters: the note keeps its line breaks (at most one empty line running), the
+  // name is one line, and the rest become spaces.
+  assert.strictEqual(
+    cleanText("one\r\ntwo\u2028three\n\n\n\nfour\t5\u0000", true),
+    "one\ntwo\nthree\n\nfour 5"
+  );
+  assert.strictEqual(cleanText("  Sam\nLee\u0085\tphysio  ", false), "Sam Lee physio");
+  // A lone half of a surrogate pair is dropped; a whole pair (an emoji) stays.
+  assert.strictEqual(cleanText("a\ud83db\udc4dc\ud83d\udc4d", false), "abc\ud83d\udc4d");
+  // Right-to-left writing itself is kept: only the controls go.
+  assert.strictEqual(cleanText("\u202bשלום\u202c", false), "שלום");
+  // And so is the rest of the text, untouched.
+  assert.strictEqual(cleanText("Née, 请慢慢来 — ok?", false), "Née, 请慢慢来 — ok?");
+});
+
+test("every format character Unicode lists is taken out (Node's Unicode tables)", () => {
+  const format = /\p{Cf}/u;
+  const kept = [];
+  for (let point = 0; point <= 0x10ffff; point++) {
+    if (point >= 0xd800 && point <= 0xdfff) continue;
+    const character = String.fromCodePoint(point);
+    if (format.test(character) && cleanText("a" + character + "b", true) !== "ab") {
+      kept.push(point.toString(16));
+    }
+  }
+  assert.deepStrictEqual(kept, []);
+  // ... and no letter of any script is taken with them.
+  for (const letter of ["a", "é", "ش", "請", "한", "ĳ", "\ud801\udc00", "\u1160x"]) {
+    assert.ok(cleanText(letter, true).length > 0, letter);
+  }
+});
+
+test("the parser strips them too, so a link shows only what can be seen", () => {
+  const note = encodeURIComponent("You do not need to call 999\u202e\u2066 ok\u2069");
+  const name = encodeURIComponent("NHS Physiotherapy Team \u200b(verified)\u202e");
+  const plan = read("#v=1&x=he3x&n=" + note + "&c=" + name);
+  assert.strictEqual(plan.note, "You do not need to call 999 ok");
+  assert.strictEqual(plan.clinician, "NHS Physiotherapy Team (verified)");
+  // A note that is nothing but invisible characters is no note.
+  assert.strictEqual(read("#v=1&x=he3x&n=" + encodeURIComponent(BIDI + ZERO_WIDTH)).note, "");
+});
+
+// A seeded generator of numbers, so that a failure can be seen again.
+function random(seed) {
+  return function () {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CHARACTERS = [
+  "a", "Z", "7", " ", "-", ".", "_", "*", "~", ",", "&", "=", "+", "%", "#", "/", "?", "'", '"',
+  "<", ">", "\n", "\u0000", "\u007f", "é", "ß", "请", "한", "ش", "\u202e", "\u200b", "\ufeff",
+  "\ud83d\udc4d", "\ud83d", "\udc4d", "\udb40\udc41",
+];
+
+function randomText(next, length) {
+  let text = "";
+  for (let i = 0; i < length; i++) text += CHARACTERS[Math.floor(next() * CHARACTERS.length)];
+  return text;
+}
+
+test("the bytes of a note are counted as the link encodes it", () => {
+  const next = random(22);
+  for (let round = 0; round < 2000; round++) {
+    const text = randomText(next, Math.floor(next() * 40));
+    const encoded = new URLSearchParams({ n: text }).toString().length - 2;
+    assert.strictEqual(encodedLength(text), encoded, JSON.stringify(text));
+    const limit = Math.floor(next() * 60);
+    const kept = cutToBytes(text, limit);
+    assert.ok(text.startsWith(kept));
+    assert.ok(encodedLength(kept) <= limit);
+    // As long as it can be: one more character would not fit.
+    if (kept.length < text.length) {
+      const more = text.slice(0, kept.length + (/[\ud800-\udbff]/.test(text[kept.length]) ? 2 : 1));
+      assert.ok(encodedLength(more) > limit, JSON.stringify([text, limit]));
+    }
+    // Never half of a pair.
+    const last = kept.charCodeAt(kept.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      const after = text.charCodeAt(kept.length);
+      assert.ok(!(after >= 0xdc00 && after <= 0xdfff), JSON.stringify([text, limit]));
+    }
+  }
+});
+
+// Thirty exercises, the most a link may name, each with every dose letter.
+const WIDE = Object.assign({}, data, { codes: {} });
+for (let i = 0; i < data.maxEntries; i++) {
+  const code = "w" + String(i).padStart(3, "0");
+  WIDE.codes[code] = code;
+}
+
+function widest(note, clinician) {
+  return {
+    entries: Object.keys(WIDE.codes).map((code) => entry(code, data.limits, 7, "L")),
+    missing: 0,
+    note: fitText(note, true, data.noteBytes),
+    clinician: fitText(clinician, false, data.clinicianBytes),
+    date: "20270310",
+    region: "x".repeat(60),
+  };
+}
+
+const SITE = "https://glute-guide.github.io/glute-guide/plan/";
+const VENDOR = path.join(__dirname, "../../docs/javascripts/vendor/qrcode.js");
+const HAS_QR = fs.existsSync(VENDOR);
+
+const NO_QR = HAS_QR ? false : "docs/javascripts/vendor/qrcode.js is absent (make site copies it)";
+
+test("the longest link the builder can make fits the cap and its QR code", { skip: NO_QR }, () => {
+  const library = require(VENDOR);
+  const next = random(300);
+  const notes = ["请".repeat(300), "é".repeat(500), "a, ".repeat(500), randomText(next, 400)];
+  for (const note of notes) {
+    const plan = widest(note, note);
+    const fragment = linkFragment(plan, 1);
+    assert.ok(!tooLong(fragment, data), fragment.length);
+    assert.deepStrictEqual(parseLink(fragment, WIDE, (key) => key, TODAY), plan);
+    const code = qrCode(SITE + fragment, library);
+    assert.ok(code && code.getModuleCount() <= 177, "a QR code is drawn");
+  }
+  // A text no QR code can hold draws none, and says so by null, without throwing.
+  assert.strictEqual(qrCode(SITE + "#" + "a".repeat(3000), library), null);
+  assert.strictEqual(qrCode("", library), null);
+  assert.strictEqual(qrCode("x", null), null);
+});
+
+const PIECES = [
+  "#", "v=1", "v=2", "&", "&&", "x=", "he3x", "knfh", "xbu8", "zzzz", ".", "s3", "r999", "h0",
+  "m60", "o7", "o99", "L", "R", "LR", "n=", "c=", "d=", "g=", "uk", "20270303", "99999999",
+  "%", "%2", "%E0%A4%A", "%ED%A0%80", "%00", "%C3%A9", "%E8%AF%B7", "%E2%80%AE", "+", "=", "?",
+  "__proto__", "constructor", "hasOwnProperty", "<script>", "\u202e", "请", "\ud83d", " ", "\n",
+];
+
+test("the patient's page survives any fragment (fuzzed)", { timeout: 60000 }, () => {
+  const next = random(2024);
+  const library = HAS_QR ? require(VENDOR) : null;
+  for (let round = 0; round < 5000; round++) {
+    let fragment = "";
+    const count = Math.floor(next() * 40);
+    for (let i = 0; i < count; i++) fragment += PIECES[Math.floor(next() * PIECES.length)];
+    if (next() < 0.3) fragment = "#v=1&x=he3x" + fragment;
+    if (next() < 0.05) fragment += "a".repeat(Math.floor(next() * 5000));
+    if (next() < 0.1) fragment += randomText(next, Math.floor(next() * 200));
+    let plan;
+    assert.doesNotThrow(() => {
+      plan = read(fragment);
+    }, JSON.stringify(fragment));
+    if (tooLong(fragment, data)) assert.strictEqual(plan, null);
+    if (plan === null) continue;
+    assert.ok(plan.entries.length + plan.missing >= 1 && plan.entries.length <= data.maxEntries);
+    assert.ok(encodedLength(plan.note) <= data.noteBytes);
+    assert.ok(encodedLength(plan.clinician) <= data.clinicianBytes);
+    assert.strictEqual(cleanText(plan.note, true), plan.note);
+    assert.strictEqual(cleanText(plan.clinician, false), plan.clinician);
+    assert.ok(plan.date === "" || linkDate(plan.date, data, TODAY) === plan.date);
+    assert.ok(["", "uk", "ie"].indexOf(plan.region) !== -1);
+    for (const item of plan.entries) {
+      assert.ok(["he3x", "knfh"].indexOf(item.code) !== -1);
+      for (const letter of Object.keys(item.values)) {
+        assert.ok(item.values[letter] >= 1 && item.values[letter] <= data.limits[letter]);
+      }
+    }
+    if (library) {
+      // What the address bar would hold: the page's QR code can always be drawn.
+      const href = new URL(SITE + fragment.replace(/^#?/, "#")).href;
+      assert.ok(qrCode(href, library), href);
+    }
+    // Written again by the builder, the programme reads back as it was shown.
+    const again = read(linkFragment(plan, 1));
+    assert.deepStrictEqual(again.entries, plan.entries);
+    assert.strictEqual(again.note, plan.note);
+    assert.strictEqual(again.clinician, plan.clinician);
+  }
 });
 
 test("the builder writes a link the patient's page reads back as it was", () => {
@@ -215,13 +462,13 @@ test("the builder writes a link the patient's page reads back as it was", () => 
     missing: 0,
     note: "Stop if it hurts & call me",
     clinician: "Sam",
-    date: "20250303",
+    date: "20270303",
     region: "uk",
   };
   const fragment = linkFragment(plan, 1);
   assert.strictEqual(
     fragment,
-    "#v=1&x=knfhs2m5L.he3xr12h30o5&d=20250303&n=Stop+if+it+hurts+%26+call+me&c=Sam&g=uk"
+    "#v=1&x=knfhs2m5L.he3xr12h30o5&d=20270303&n=Stop+if+it+hurts+%26+call+me&c=Sam&g=uk"
   );
   assert.deepStrictEqual(read(fragment), plan);
 });
@@ -243,6 +490,6 @@ test("a typed number is a whole number from 1 to the limit", () => {
 });
 
 test("a link's date is shown in words", () => {
-  assert.strictEqual(longDate("20250303"), "3 March 2025");
-  assert.strictEqual(longDate("20241231"), "31 December 2024");
+  assert.strictEqual(longDate("20270303"), "3 March 2027");
+  assert.strictEqual(longDate("20261231"), "31 December 2026");
 });

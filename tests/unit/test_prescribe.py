@@ -4,14 +4,28 @@ published, may share one."""
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
+import segno
 
+from generator.content.fields import ID_MAX_LENGTH
 from generator.errors import ContentErrors, format_terminal
-from generator.pages.prescribe import HOW_OFTEN, plan_code, plan_data, plan_exercises
-from generator.pipeline import prepare
-from tests.factory import exercise, small_content, write_project
+from generator.pages.prescribe import (
+    CLINICIAN_BYTES,
+    FIRST_DAY,
+    FRAGMENT_BYTES,
+    HOW_OFTEN,
+    MAX_ENTRIES,
+    NOTE_BYTES,
+    longest_fragment,
+    plan_code,
+    plan_data,
+    plan_exercises,
+)
+from generator.pipeline import mkdocs_config, prepare
+from tests.factory import REPO, exercise, small_content, write_project
 
 
 def test_codes_are_fixed_for_ever() -> None:
@@ -53,3 +67,26 @@ def test_the_page_data_cannot_end_its_script_element() -> None:
 
     text = str(plan_data(plan_exercises(fixture_site())))
     assert "<" not in text and ">" not in text and "&" not in text
+
+
+def test_the_qr_code_of_any_link_the_builder_makes_can_be_drawn() -> None:
+    """The note and name are capped in bytes, so the longest fragment the builder can write (30
+    exercises with every number at its largest, the longest note, name and region key) stays
+    within FRAGMENT_BYTES, and the site's address with a fragment that long is a QR code at
+    error correction M, as plan.js draws it."""
+    longest = longest_fragment("x" * ID_MAX_LENGTH)
+    assert longest <= FRAGMENT_BYTES
+    assert FRAGMENT_BYTES - longest < 100, "the cap leaves little room besides what it needs"
+    site_url = mkdocs_config(REPO)["site_url"]
+    link = f"{site_url}plan/#{'a' * (FRAGMENT_BYTES - 1)}"
+    code = segno.make(link, error="m", boost_error=False, micro=False)
+    assert code.error == "M" and code.version <= 40
+
+
+def test_the_page_data_carries_the_links_caps() -> None:
+    from tests.unit.test_text_property import fixture_site
+
+    data = json.loads(str(plan_data(plan_exercises(fixture_site()))))
+    assert (data["noteBytes"], data["clinicianBytes"]) == (NOTE_BYTES, CLINICIAN_BYTES)
+    assert (data["fragmentBytes"], data["maxEntries"]) == (FRAGMENT_BYTES, MAX_ENTRIES)
+    assert data["firstDay"] == FIRST_DAY.strftime("%Y%m%d")
