@@ -17,12 +17,13 @@ from typing import Any
 
 import yaml
 
+from generator.content.yaml_limits import DEPTH_HINT, DEPTH_MESSAGE, MAX_DEPTH, limit_problem
 from generator.errors import ContentError, ContentErrors, FieldPath
 from generator.text import shortened
 
 MAX_FILE_BYTES = 256 * 1024
-MAX_DEPTH = 12
-"""Content nests four levels at most; far deeper input is a mistake or an attack on the loader."""
+MAX_ERRORS = 100
+"""Errors listed for one file: a file with more is not an edit gone wrong."""
 
 Location = tuple[int, int]
 
@@ -74,6 +75,10 @@ def load_file(path: Path, shown_as: str) -> LoadedFile:
     if tab:
         line, column = _line_column(text.encode(), tab.end() - 1)
         raise _one(shown_as, line, column, "tab used for indenting", "indent with spaces only")
+    # Before libyaml: its time grows with the square of the nesting.
+    too_much = limit_problem(text)
+    if too_much:
+        raise _one(shown_as, too_much.line, too_much.column, too_much.message, too_much.hint)
     return _Composer(shown_as, text).compose()
 
 
@@ -143,6 +148,8 @@ class _Composer:
         self._events: Iterator[yaml.Event] = yaml.parse(self.text, Loader=_LOADER)
         try:
             data = self._document()
+        except _TooManyErrors:
+            data = None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = _where(mark) if mark else (1, 1)
@@ -169,15 +176,6 @@ class _Composer:
 
     def _node(self, event: yaml.Event, path: FieldPath) -> Any:
         self.value_at[path] = _where(event.start_mark)
-        if len(path) > MAX_DEPTH:
-            self._error(
-                _where(event.start_mark),
-                f"values are nested more than {MAX_DEPTH} levels deep",
-                "content needs a few levels at most: check the indentation and brackets",
-                dotted(path[:MAX_DEPTH]) + "...",
-            )
-            self._skip(event)
-            return None
         if isinstance(event, yaml.AliasEvent):
             self._error(_where(event.start_mark), "aliases (*name) are not allowed", _WRITE_OUT)
             return None
@@ -185,17 +183,27 @@ class _Composer:
             self._error(_where(event.start_mark), "anchors (&name) are not allowed", _WRITE_OUT)
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, path)
+        if len(path) >= MAX_DEPTH:
+            return self._too_deep(event, path)
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(path)
         return self._mapping(path)
 
-    def _skip(self, event: yaml.Event) -> None:
-        """Pass over a value and everything inside it, without recursion."""
-        depth = int(isinstance(event, yaml.CollectionStartEvent))
+    def _too_deep(self, start: yaml.Event, path: FieldPath) -> Any:
+        """A collection whose values would stand too deep: empty, or its first value reported and
+        the rest passed over (without recursion)."""
+        event = next(self._events)
+        if isinstance(event, yaml.CollectionEndEvent):
+            return [] if isinstance(start, yaml.SequenceStartEvent) else {}
+        where, field = _where(event.start_mark), dotted(path) + "..."
+        self._error(where, DEPTH_MESSAGE.format(depth=MAX_DEPTH), DEPTH_HINT, field)
+        depth = 1
         while depth:
-            event = next(self._events)
             depth += isinstance(event, yaml.CollectionStartEvent)
             depth -= isinstance(event, yaml.CollectionEndEvent)
+            if depth:
+                event = next(self._events)
+        return None
 
     def _sequence(self, path: FieldPath) -> list[Any]:
         items: list[Any] = []
@@ -273,7 +281,16 @@ class _Composer:
         return result
 
     def _error(self, where: Location, message: str, hint: str = "", field: str = "") -> None:
+        if len(self.errors) == MAX_ERRORS:
+            message = f"more than {MAX_ERRORS} errors in this file: the rest are not listed"
+            self.errors.append(ContentError(self.shown_as, *where, "", message, "fix these first"))
+            raise _TooManyErrors
         self.errors.append(ContentError(self.shown_as, where[0], where[1], field, message, hint))
+
+
+class _TooManyErrors(Exception):
+    """A file that far from content is reported by its first errors; the rest would only bury
+    them (and a file of 50,000 errors would take seconds to list)."""
 
 
 _WRITE_OUT = "write the value out in full where it is needed"

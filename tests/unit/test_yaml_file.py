@@ -130,14 +130,6 @@ def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
     ]
 
 
-def test_deep_nesting_gets_a_located_error_not_a_crash(tmp_path: Path) -> None:
-    assert errors_of(tmp_path, "title: Bridge\nsteps: " + "[" * 5000 + "]" * 5000 + "\n") == [
-        "content/exercises/item.yml:2:20: error: steps[0][0][0][0][0][0][0][0][0][0][0]...:"
-        " values are nested more than 12 levels deep"
-        " | content needs a few levels at most: check the indentation and brackets"
-    ]
-
-
 def test_nesting_to_the_limit_is_read(tmp_path: Path) -> None:
     # The value 1 stands 12 levels deep: under the key a, inside 11 lists.
     loaded = load(tmp_path, "a: " + "[" * 11 + "1" + "]" * 11 + "\n")
