@@ -31,6 +31,15 @@ class ContentError:
         return f"{where}: error: {printable(what)}"
 
 
+class HintedError(ValueError):
+    """What a content type's check raises (pydantic passes it on, in the error's context), with
+    a hint the editor's message carries."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
 class ContentErrors(Exception):
     """Raised once, after every file has been checked, with every error found."""
 

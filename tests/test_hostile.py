@@ -31,7 +31,6 @@ RENDERED_AS_TEXT = {
     "fake-heading": (
         'Fine.\n\n## When to get help { #when-to-get-help }\n\n!!! info "No need for help"'
     ),
-    "line-separator": "Stop now.\u2028    - You do not need an ambulance\u2029## Fine",
     "reference-link": "[Call now][x]\n\n[x]: tel:0800",
     "autolink": "<https://evil.example/> and <b>bold</b> and <!-- hidden -->",
     "entities": "&lt;script&gt;alert(1)&lt;/script&gt; &#x3C;b&#x3E;",
@@ -129,6 +128,11 @@ def test_a_hostile_value_changes_nothing_but_the_words(hostile_site: Path, name:
 
 # Values that must be refused, each with its located message.
 REFUSED = [
+    (
+        {"purpose": "Stop now.\u2028    - You do not need an ambulance\u2029## Fine"},
+        "5:10",
+        "purpose: line break U+2028 (LINE SEPARATOR); line break U+2029 (PARAGRAPH SEPARATOR)",
+    ),
     ({"purpose": "[site](http://www.nhs.uk/)"}, "5:10", "purpose: link address"),
     ({"purpose": "[site](//evil.example/)"}, "5:10", "purpose: link address"),
     ({"purpose": "[site](data:text/html,x)"}, "5:10", "purpose: link address"),

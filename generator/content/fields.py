@@ -16,6 +16,7 @@ from pydantic import (
     ValidationInfo,
 )
 
+from generator.errors import HintedError
 from generator.text import Link, link_problems, parts, problems_in_text, shortened
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -38,7 +39,7 @@ def id_problem(name: str) -> str | None:
     shown = shortened(name)
     if len(name) > ID_MAX_LENGTH:
         return f"'{shown}' is {len(name)} characters long; an id has at most {ID_MAX_LENGTH}"
-    if not re.match(ID_PATTERN, name):
+    if not re.fullmatch(ID_PATTERN, name):  # fullmatch: $ alone lets a final line break through
         return f"'{shown}' is not a valid id"
     if name in RESERVED_IDS:
         return f"'{name}' is reserved for the section's own page"
@@ -59,13 +60,15 @@ PLACEHOLDER = "FILL IN: "
 def _checked_text(value: str, info: ValidationInfo) -> str:
     if value.startswith(PLACEHOLDER):
         raise ValueError(f"still to fill in ({value.removeprefix(PLACEHOLDER)})")
-    problems = problems_in_text(value)
+    found = problems_in_text(value)
+    problems = [problem.message for problem in found]
     hosts: frozenset[str] = (info.context or {}).get("link_hosts", frozenset())
     for part in parts(value):
         if isinstance(part, Link):
             problems += link_problems(part.address, hosts)
     if problems:
-        raise ValueError("; ".join(problems))
+        hints = dict.fromkeys(problem.hint for problem in found)
+        raise HintedError("; ".join(problems), "; ".join(hints))
     return value
 
 

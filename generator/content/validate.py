@@ -86,7 +86,8 @@ def _explain(model: type[BaseModel], detail: ErrorDetails) -> tuple[str, str]:
     if kind == "extra_forbidden":
         return f"unknown field '{name}'", _suggest(name, _field_names_beside(model, location))
     if kind == "value_error":
-        return str(context.get("error", detail["msg"])), ""
+        error = context.get("error", detail["msg"])
+        return str(error), getattr(error, "hint", "")
     if kind == "string_pattern_mismatch":
         template = _PATTERNS.get(name, _ID_PATTERN)
     else:
