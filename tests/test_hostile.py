@@ -184,6 +184,44 @@ def raw_exercise(root: Path, name: str, replace: tuple[str, str]) -> None:
             "31:17",
             "review.last_updated: 9999-01-15 is not a plausible date",
         ),
+        # Issue 22: each of these built, as another number, date or truth than the one shown.
+        (("  reps: 10", "  reps: 1:30.0"), "13:9", "dose.reps: '1:30.0' is not a plain number"),
+        (("  reps: 10", "  reps: 0_3.0"), "13:9", "dose.reps: '0_3.0' is not a plain number"),
+        (("  sets: 2", "  sets: 2."), "12:9", "dose.sets: '2.' is not a plain number"),
+        (("  sets: 2", "  sets: 2.0"), "12:9", "dose.sets: expected a whole number, got 2.0"),
+        (("  sets: 2", "  sets: true"), "12:9", "dose.sets: expected a whole number, got true"),
+        (("  sets: 2", "  sets: '2'"), "12:9", "dose.sets: expected a whole number, got '2'"),
+        (
+            ("  reps: 10", "  reps: 99999999999999999"),
+            "13:9",
+            "dose.reps: must be at most 50, got 99999999999999999",
+        ),
+        (("  reps: 10", "  reps: 0"), "13:9", "dose.reps: must be 1 or more, got 0"),
+        (
+            ("last_updated: '2026-01-15'", "last_updated: 1796169600"),
+            "31:17",
+            "review.last_updated: expected a date written YYYY-MM-DD, got 1796169600",
+        ),
+        (
+            ("last_updated: '2026-01-15'", "last_updated: 2026-01-01 10:00:00"),
+            "31:17",
+            "review.last_updated: '2026-01-01 10:00:00' is a date and a time",
+        ),
+        (
+            ("  how_often:", "  per_side: 'yes'\n  how_often:"),
+            "15:13",
+            "dose.per_side: expected true or false, got 'yes'",
+        ),
+        (("  reps: 10", "  reps: <<"), "13:9", "dose.reps: YAML reads '<<' as a merge sign"),
+        (("  reps: 10", "  reps: ="), "13:9", "dose.reps: YAML reads '=' as a value sign"),
+        (
+            ("steps:\n- Breathe in.", "steps: !!seq\n- Breathe in."),
+            "17:8",
+            "steps: YAML tags (!!seq) are not used here",
+        ),
+        (("dose:\n", "dose: !plan\n"), "11:7", "dose: YAML tags (!plan) are not used here"),
+        (("  step: 0", "  step: false"), "35:9", "drawings[0].step: expected a whole number"),
+        (("  knee: 100", "  knee: true"), "46:11", "drawings[0].right.knee: expected a number"),
     ],
 )
 def test_numbers_and_dates_mean_what_they_show(

@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -79,6 +80,21 @@ def _checked_address(address: str, info: ValidationInfo) -> str:
     return address
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _written_as_a_day(value: object) -> object:
+    """A date as YAML reads 2026-11-21, or that text in quotes; never a number (which pydantic
+    would read as seconds since 1970) or a date with a time."""
+    if type(value) is date or (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
+        return value
+    shown = f"'{shortened(value)}'" if isinstance(value, str) else shortened(str(value))
+    raise HintedError(
+        f"expected a date written YYYY-MM-DD, got {shown}",
+        "write dates as YYYY-MM-DD, for example 2026-11-21",
+    )
+
+
 def _plausible(day: date) -> date:
     if not EARLIEST_DATE <= day <= LATEST_DATE:
         raise ValueError(
@@ -107,7 +123,7 @@ Id = Annotated[
 ]
 Ids = Annotated[list[Id], Field(max_length=MAX_ENTRIES)]
 SourceKey = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
-Day = Annotated[date, AfterValidator(_plausible)]
+Day = Annotated[date, BeforeValidator(_written_as_a_day), AfterValidator(_plausible)]
 Address = Annotated[
     str, StringConstraints(pattern=r"^https://[^\s<>\"]+$"), AfterValidator(_checked_address)
 ]

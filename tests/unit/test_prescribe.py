@@ -4,12 +4,22 @@ published, may share one."""
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
+from generator.content.models import Dose
 from generator.errors import ContentErrors, format_terminal
-from generator.pages.prescribe import HOW_OFTEN, plan_code, plan_data, plan_exercises
+from generator.pages.prescribe import (
+    DOSE_LETTERS,
+    HOW_OFTEN,
+    LIMITS,
+    plan_code,
+    plan_data,
+    plan_exercises,
+)
 from generator.pipeline import prepare
 from tests.factory import exercise, small_content, write_project
 
@@ -53,3 +63,25 @@ def test_the_page_data_cannot_end_its_script_element() -> None:
 
     text = str(plan_data(plan_exercises(fixture_site())))
     assert "<" not in text and ">" not in text and "&" not in text
+
+
+@pytest.mark.parametrize(("letter", "field"), sorted(DOSE_LETTERS.items()))
+def test_the_builder_offers_exactly_the_doses_content_may_hold(letter: str, field: str) -> None:
+    # The builder's fields (their max), the link and plan.js's clamp all take LIMITS: content
+    # holds no dose the builder could not set again, nor the builder one content refuses.
+    most = LIMITS[letter]
+    dose = {"reps": 1, "how_often": "daily"}
+    Dose.model_validate({**dose, field: most})
+    with pytest.raises(ValidationError, match="less than or equal to"):
+        Dose.model_validate({**dose, field: most + 1})
+    with pytest.raises(ValidationError, match="greater than or equal to 1"):
+        Dose.model_validate({**dose, field: 0})
+
+
+def test_the_javascript_tests_clamp_to_the_same_limits() -> None:
+    # tests/js/plan.test.js stands in for the page's data: its limits are the content's own.
+    test = (Path(__file__).resolve().parents[1] / "js/plan.test.js").read_text(encoding="utf-8")
+    found = re.search(r"limits: \{([^}]*)\}", test)
+    assert found, "plan.test.js has no limits"
+    pairs = (pair.split(":") for pair in found.group(1).split(","))
+    assert {key.strip(): int(value) for key, value in pairs} == LIMITS
