@@ -15,7 +15,7 @@ import pytest
 
 from generator.cli import main
 from generator.text import Link, parts, plain_text
-from tests.commands import run
+from tests.commands import run, run_process
 from tests.factory import exercise, fixture_bridge, small_content, write_content, write_project
 
 # Each worker that runs one of these builds the hostile site: one worker runs them all
@@ -290,3 +290,61 @@ def test_content_cannot_take_over_a_page(project: Path) -> None:
         " every page",
         "  hint: choose a longer name, for example glute-steps",
     ]
+
+
+PLANTED = "\n::warning file=README.md::All checks passed\n"
+"""What a file name, a key or a value may hold to plant a workflow command in a CI log."""
+
+
+def planted(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """Lines of the output a runner would read as a command, but the project's own errors."""
+    lines = (result.stdout + result.stderr).splitlines()
+    return [line for line in lines if line.lstrip().startswith("::") and line[:8] != "::error "]
+
+
+def test_no_name_key_or_value_in_an_error_plants_a_workflow_command(project: Path) -> None:
+    (project / "content/exercises" / f"x{PLANTED}.yml").write_text("title: x\n")
+    bridge = fixture_bridge(**{f"key{PLANTED}": "x", "position": f"lying{PLANTED}"})
+    bridge["dose"] = {**bridge["dose"], "reps": f"ten{PLANTED}"}
+    write_content(project, "content/exercises/bridge.yml", bridge)
+    for environment in ({}, {"GITHUB_ACTIONS": "true"}):
+        result = run_check(project, **environment)
+        assert result.returncode == 1
+        assert planted(result) == [], result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+    # Each shows, escaped, in the annotation that names it: one for each.
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == 4, annotations
+    assert all("\\n::warning file=README.md" in line for line in annotations), annotations
+
+
+def test_a_value_holding_a_planted_command_prints_none_from_any_command(project: Path) -> None:
+    # A line feed is allowed in text (pages print it as a space), so this content is valid.
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "base")
+    bridge = fixture_bridge(
+        purpose=f"Lift slowly.{PLANTED}", steps=[f"Lie down.{PLANTED}", "Lift."]
+    )
+    write_content(project, "content/exercises/bridge.yml", bridge)
+    for command in (["check"], ["digest"], ["generate"], ["changes", "HEAD"], ["build"]):
+        result = run(project, *command, GITHUB_ACTIONS="true")
+        assert result.returncode == 0, result.stderr
+        assert planted(result) == [], (command, result.stdout + result.stderr)
+    assert "::warning file=README.md::All checks passed" in run(project, "changes", "HEAD").stdout
+
+
+def test_the_command_line_quotes_its_arguments_escaped(project: Path) -> None:
+    result = run_process(project, "check", f"stray{PLANTED}")
+    assert result.returncode == 2
+    assert planted(result) == [], result.stderr
+    assert "stray\\n::warning file=README.md::All checks passed\\n" in result.stderr
+
+
+def git(root: Path, *arguments: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=editor@example.org", "-c", "user.name=Editor", *arguments],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
