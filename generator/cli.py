@@ -12,12 +12,13 @@ import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from generator.changes.base import prepared_at
 from generator.changes.report import changes
 from generator.changes.safety import stale_review_errors
 from generator.content.kinds import KINDS
-from generator.errors import ContentErrors, format_github, format_terminal
+from generator.errors import ContentErrors, format_github, format_terminal, say, say_lines
 from generator.new_item import new_item
 from generator.output.build import BuildFailed, mkdocs_build
 from generator.output.gate import check_site
@@ -29,6 +30,15 @@ from generator.preview import serve
 from generator.revision import revision_argument
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, its messages (which quote the arguments as given) made printable."""
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            say(message.removesuffix("\n"), sys.stderr)  # one line, whatever an argument held
+        sys.exit(status)
+
+
 def _check(root: Path, arguments: argparse.Namespace) -> int:
     prepared = prepare(root, arguments.today)
     if arguments.base is not None:
@@ -37,13 +47,13 @@ def _check(root: Path, arguments: argparse.Namespace) -> int:
             raise ContentErrors(stale)
     site = prepared.site
     counts = [f"{len(site.items[kind.folder])} {kind.counted_as}" for kind in KINDS]
-    print("content OK: " + ", ".join(counts))
+    say("content OK: " + ", ".join(counts))
     unrecorded = prepared.published - {url for _, url in read_ledger(root)}
     if unrecorded:
-        print(f"note: {len(unrecorded)} URLs are not in {LEDGER} yet; run `make ledger`")
+        say(f"note: {len(unrecorded)} URLs are not in {LEDGER} yet; run `make ledger`")
     for page in site.all_pages():
         if site.review_state(page).state == "changed since review":
-            print(f"review again: {page.content_file} changed since its sign-off")
+            say(f"review again: {page.content_file} changed since its sign-off")
     overdue = [
         page
         for page in site.all_pages()
@@ -51,26 +61,26 @@ def _check(root: Path, arguments: argparse.Namespace) -> int:
     ]
     for page in overdue:
         due = page.item.review.next_review.isoformat()
-        print(f"overdue: {page.content_file} was due for review on {due}")
+        say(f"overdue: {page.content_file} was due for review on {due}")
     return 1 if overdue else 0
 
 
 def _digest(root: Path, _: argparse.Namespace) -> int:
     site = prepare(root).site
     for page in site.all_pages():
-        print(f"{page.item.digest()}  {page.content_file}")
+        say(f"{page.item.digest()}  {page.content_file}")
     return 0
 
 
 def _generate(root: Path, arguments: argparse.Namespace) -> int:
     _, report = generate(root, arguments.today)
-    print(f"generated: {report}")
+    say(f"generated: {report}")
     return 0
 
 
 def _build(root: Path, arguments: argparse.Namespace) -> int:
     prepared, report = generate(root, arguments.today)
-    print(f"generated: {report}")
+    say(f"generated: {report}")
     expected = expectations(root, prepared)
     site = mkdocs_build(
         root,
@@ -78,7 +88,7 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
         check=lambda folder: check_site(folder, expected),
         finish=lambda folder: widen_search_index(folder, prepared.site),
     )
-    print(f"built: {site.relative_to(root)}/")
+    say(f"built: {site.relative_to(root)}/")
     return 0
 
 
@@ -89,27 +99,27 @@ def _serve(root: Path, arguments: argparse.Namespace) -> int:
 def _ledger(root: Path, _: argparse.Namespace) -> int:
     prepared = prepare(root)
     added = add_to_ledger(root, prepared.published)
-    print(f"{LEDGER}: {len(added)} URLs added")
+    say(f"{LEDGER}: {len(added)} URLs added")
     for url in added:
-        print(f"  {url}")
+        say(f"  {url}")
     return 0
 
 
 def _new(root: Path, arguments: argparse.Namespace) -> int:
     path = new_item(root, arguments.kind, arguments.id, date.today())
-    print(f"wrote {path.relative_to(root)}: fill in each FILL IN, then run `gluteguide check`")
+    say(f"wrote {path.relative_to(root)}: fill in each FILL IN, then run `gluteguide check`")
     return 0
 
 
 def _changes(root: Path, arguments: argparse.Namespace) -> int:
     report = changes(root, arguments.ref)
-    print(report.text, end="")
+    say_lines(report.text, end="")
     return 0 if report.passes_check else 1
 
 
 def _schemas(root: Path, _: argparse.Namespace) -> int:
     written = export_schemas(root)
-    print(f"schemas: {written} written")
+    say(f"schemas: {written} written")
     return 0
 
 
@@ -142,12 +152,14 @@ COMMANDS: dict[str, tuple[Callable[[Path, argparse.Namespace], int], str]] = {
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(
+    top = _Parser(
         prog="gluteguide", description="Build the Glute Guide site from the YAML in content/."
     )
     top.add_argument("--debug", action="store_true", help="show tracebacks")
     top.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
-    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = top.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
     for name, (_, summary) in COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary)
         command.add_argument(
@@ -213,21 +225,31 @@ def _report(action: Callable[[], int], debug: bool = False) -> int:
     try:
         return action()
     except ContentErrors as failure:
-        print(format_terminal(failure.errors), file=sys.stderr)
+        say_lines(format_terminal(failure.errors), sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            print(format_github(failure.errors))
+            say_lines(format_github(failure.errors))
         return 1
     except BuildFailed as failure:
-        print(f"error: {failure}", file=sys.stderr)
+        say(f"error: {failure}", sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as failure:
         if debug:
-            traceback.print_exc()
+            _traceback(failure)
         else:
-            print(f"internal error: {failure!r} (run again with --debug)", file=sys.stderr)
+            say(f"internal error: {failure!r} (run again with --debug)", sys.stderr)
         return 2
+
+
+def _traceback(failure: Exception) -> None:
+    """The traceback --debug shows: each frame as Python prints it (our code and its
+    libraries'), each message on one line of its own, escaped, as it may quote anything."""
+    for chunk in traceback.format_exception(failure):
+        if chunk.startswith("  File "):
+            say_lines(chunk.rstrip("\n"), sys.stderr)
+        elif chunk.strip():
+            say(chunk.strip("\n"), sys.stderr)
 
 
 if __name__ == "__main__":

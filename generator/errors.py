@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TextIO
 
 from generator.text import counted
 
@@ -29,6 +31,15 @@ class ContentError:
         where = f"{printable(self.path)}:{self.line}:{self.column}"
         what = f"{self.field}: {self.message}" if self.field else self.message
         return f"{where}: error: {printable(what)}"
+
+
+class HintedError(ValueError):
+    """What a content type's check raises (pydantic passes it on, in the error's context), with
+    a hint the editor's message carries."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 class ContentErrors(Exception):
@@ -74,6 +85,20 @@ def printable(text: str) -> str:
     return "".join(
         c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
     )
+
+
+def say(text: str, stream: TextIO | None = None) -> None:
+    """Print one message to stdout, or stream, made printable whole: whatever a name or a value
+    in it holds, it stays one line, and no CI runner reads a command of its own in it. Every
+    message the commands print goes through here or say_lines."""
+    print(printable(text), file=stream or sys.stdout, flush=True)
+
+
+def say_lines(report: str, stream: TextIO | None = None, end: str = "\n") -> None:
+    """Print a report of many lines whose every name and value was made printable already
+    (format_terminal, format_github, the changes report): its own line breaks are kept."""
+    text = "\n".join(printable(line) for line in report.split("\n"))
+    print(text, file=stream or sys.stdout, end=end, flush=True)
 
 
 def _escape_data(text: str) -> str:

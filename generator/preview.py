@@ -32,7 +32,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.plugins import BasePlugin
 
 from generator.content.site import item_at, markdown_path
-from generator.errors import ContentErrors, format_terminal
+from generator.errors import ContentErrors, format_terminal, say, say_lines
 from generator.output.build import BuildFailed, load_mkdocs, run_mkdocs
 from generator.output.write import MANIFEST, WriteReport, write_outputs
 from generator.pages.search_index import page_of, widen_search_index
@@ -157,8 +157,8 @@ class Preview:
             previous = None if theme else self.prepared
             prepared = prepare(self.root, memo=self.memo, previous=previous, later=later)
         except ContentErrors as failure:
-            print(format_terminal(failure.errors), file=sys.stderr, flush=True)
-            print("preview: not updated until these are fixed", file=sys.stderr, flush=True)
+            say_lines(format_terminal(failure.errors), sys.stderr)
+            say("preview: not updated until these are fixed", sys.stderr)
             return
         self.prepared = prepared
         self.summaries |= later
@@ -169,7 +169,7 @@ class Preview:
             try:
                 self._build_all()
             except BuildFailed:
-                print("preview: not updated: MkDocs stopped", file=sys.stderr, flush=True)
+                say("preview: not updated: MkDocs stopped", sys.stderr)
                 return
             built = f"every page, for {', '.join(sorted(theme or docs))}"
         else:
@@ -181,7 +181,7 @@ class Preview:
             built = self._build_pages(first, index=not more)
             if more:
                 self.wake()
-        print(f"preview: {built} ({time.perf_counter() - started:.2f} s)", flush=True)
+        say(f"preview: {built} ({time.perf_counter() - started:.2f} s)")
 
     def _build_deferred(self, started: float) -> None:
         """The pages that show an edit elsewhere (lists, summaries), after the edited one."""
@@ -199,7 +199,7 @@ class Preview:
         if self.deferred:
             pages, self.deferred = self.deferred, set()
             built = self._build_pages(pages)
-            print(f"preview: then {built} ({time.perf_counter() - started:.2f} s)", flush=True)
+            say(f"preview: then {built} ({time.perf_counter() - started:.2f} s)")
 
     def _build_pages(self, pages: set[str], index: bool = True) -> str:
         assert self.prepared is not None
@@ -302,7 +302,7 @@ def serve(root: Path, address: str) -> int:
                 server.watch(str(root / folder))
         # The folder, not the file: editors that save by renaming would end a watch on the file.
         server.watch(str(root), recursive=False)
-        print(f"preview: serving {url} (Ctrl+C stops)", flush=True)
+        say(f"preview: serving {url} (Ctrl+C stops)")
         try:
             server.serve()  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:

@@ -28,11 +28,30 @@ _INLINE_SYNTAX = re.compile(r"([\\`*_{}\[\]|])")
 # Syntax only at the start of a line, where a value may stand: a heading, a list, a rule, an
 # admonition. A setext underline (=) has no backslash escape, so it becomes a character reference.
 _LINE_START = re.compile(r"^(?:([#+\-!])|(\d+)\.(?=\s|$)|=)")
-# Unicode's control characters (category Cc), but for the tab and the line feed.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Format characters that change how text reads without being seen: bidirectional overrides and
-# isolates, zero-width characters, the byte order mark.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Text that needs no closer look: printable ASCII, and the line feed.
+_PLAIN_ASCII = re.compile("[ -~\n]*")
+# Characters Unicode counts as letters, marks or symbols that show nothing, or only a blank: the
+# Hangul fillers, the braille blank, the combining grapheme joiner, Khmer's inherent vowels, the
+# Mongolian and other variation selectors, the musical null notehead, the object replacement.
+_BLANK_LOOKING = frozenset(
+    [
+        *(0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, *range(0x180B, 0x1810), 0x2800, 0x3164),
+        *(0xFFA0, *range(0xFE00, 0xFE10), 0xFFFC, 0x16FE4, 0x1D159, *range(0xE0100, 0xE01F0)),
+    ]
+)
+# Control characters an editor could meet, by name (Unicode gives them none).
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x09: "CHARACTER TABULATION",
+    0x0A: "LINE FEED",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
+}
+_RETYPE = "delete it and type the text again: characters like this come in with copied text"
 _WHITE_SPACE = re.compile(r"\s+")
 _NEEDS_ESCAPING = re.compile(r"[^\S ]|  |[&<>\\`*_{}\[\]|]")
 """Anything markdown_inline would change: white space other than single spaces, or syntax."""
@@ -125,14 +144,66 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def problems_in_text(text: str) -> list[str]:
-    """What makes a value unfit to show: characters a reader cannot see."""
-    found = []
-    for character in sorted(set(_INVISIBLE.findall(text))):
-        found.append(f"invisible character U+{ord(character):04X} ({unicodedata.name(character)})")
-    for character in sorted(set(_CONTROL.findall(text))):
-        found.append(f"control character U+{ord(character):04X}")
-    return found
+@dataclass(frozen=True)
+class TextProblem:
+    message: str
+    hint: str
+
+
+def problems_in_text(text: str) -> list[TextProblem]:
+    """What makes a value unfit to show, each character once, in code point order. Text is held
+    to an allowlist by Unicode category: letters; combining marks after a letter; the digits 0 to
+    9; punctuation; symbols; the plain space and the line feed (templates print every value on
+    one line). Anything else is refused: format and control characters, other spaces, line
+    breaks and digits, private use, unassigned code points, and the letters, marks and symbols
+    that look blank. A reader, a reviewer and the clinical rules (one dose per exercise) must
+    all see the same text."""
+    if _PLAIN_ASCII.fullmatch(text):
+        return []  # most values: nothing to look up
+    found: dict[str, TextProblem] = {}
+    after_letter = False
+    for character in text:
+        category = unicodedata.category(character)
+        if category[0] == "M" and after_letter and ord(character) not in _BLANK_LOOKING:
+            continue
+        after_letter = category[0] == "L"
+        if character not in found:
+            problem = _character_problem(character, category)
+            if problem is not None:
+                found[character] = problem
+    return [found[character] for character in sorted(found)]
+
+
+def _character_problem(character: str, category: str) -> TextProblem | None:
+    point = ord(character)
+    if category == "Cf" or point in _BLANK_LOOKING:
+        return TextProblem(f"invisible character {_named(character)}", _RETYPE)
+    if category[0] in "LPS" or character in " \n":
+        return None
+    if category[0] == "M":
+        return TextProblem(f"combining mark {_named(character)} follows no letter", _RETYPE)
+    if category[0] == "N":
+        if "0" <= character <= "9":
+            return None
+        return TextProblem(
+            f"number character {_named(character)} is not a digit 0 to 9",
+            "write numbers with the digits 0 to 9, for example 2 or 1/2",
+        )
+    if category == "Zs":
+        message = f"space character {_named(character)} is not a plain space"
+        return TextProblem(message, "type a plain space")
+    if category in ("Zl", "Zp"):
+        return TextProblem(f"line break {_named(character)}", "write it on one line")
+    if category == "Cc":
+        return TextProblem(f"control character {_named(character)}", _RETYPE)
+    kind = {"Co": "private-use character", "Cs": "surrogate"}.get(category, "unassigned character")
+    return TextProblem(f"{kind} U+{point:04X}", _RETYPE)
+
+
+def _named(character: str) -> str:
+    """U+00AD (SOFT HYPHEN): the code point and its name, as an editor can look it up."""
+    point = ord(character)
+    return f"U+{point:04X} ({unicodedata.name(character, _CONTROL_NAMES.get(point, 'no name'))})"
 
 
 def link_problems(address: str, hosts: frozenset[str]) -> list[str]:

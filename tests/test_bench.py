@@ -124,3 +124,12 @@ def test_the_largest_synthetic_content_has_no_two_exercises_with_one_programme_c
     ids = [Path(path).stem for path in bench_content(10_000) if path.startswith("exercises/")]
     codes = {plan_code(name) for name in ids}
     assert len(codes) == len(ids) == 10_002
+
+
+def test_the_hostile_files_benchmark_prints_its_table(tmp_path: Path) -> None:
+    stdout, _ = run("benchmarks.hostile", "--runs", "1", scratch=tmp_path)
+    rows = tables(stdout)[""]
+    assert [row[0] for row in rows][:2] == ["`[` repeated", "`{a: ` repeated"]
+    for row in rows:
+        matches(row[1:2], [SECONDS])
+    assert rows[0][2] == "values are nested more than 12 levels deep"

@@ -124,6 +124,22 @@ def test_internal_errors_show_a_traceback_only_with_debug(
     assert "Traceback (most recent call last)" in capsys.readouterr().err
 
 
+def test_a_traceback_quotes_its_message_escaped(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError("no such page: x\n::warning file=README.md::All checks passed")
+
+    monkeypatch.setattr("generator.cli.prepare", broken)
+    assert main(["--root", str(project), "check", "--debug"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "Traceback (most recent call last):"
+    assert lines[-1] == (
+        "RuntimeError: no such page: x\\n::warning file=README.md::All checks passed"
+    )
+    assert not [line for line in lines if line.lstrip().startswith("::")]
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_status:

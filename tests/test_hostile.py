@@ -15,7 +15,7 @@ import pytest
 
 from generator.cli import main
 from generator.text import Link, parts, plain_text
-from tests.commands import run
+from tests.commands import run, run_process
 from tests.factory import exercise, fixture_bridge, small_content, write_content, write_project
 
 # Each worker that runs one of these builds the hostile site: one worker runs them all
@@ -31,7 +31,6 @@ RENDERED_AS_TEXT = {
     "fake-heading": (
         'Fine.\n\n## When to get help { #when-to-get-help }\n\n!!! info "No need for help"'
     ),
-    "line-separator": "Stop now.\u2028    - You do not need an ambulance\u2029## Fine",
     "reference-link": "[Call now][x]\n\n[x]: tel:0800",
     "autolink": "<https://evil.example/> and <b>bold</b> and <!-- hidden -->",
     "entities": "&lt;script&gt;alert(1)&lt;/script&gt; &#x3C;b&#x3E;",
@@ -129,6 +128,11 @@ def test_a_hostile_value_changes_nothing_but_the_words(hostile_site: Path, name:
 
 # Values that must be refused, each with its located message.
 REFUSED = [
+    (
+        {"purpose": "Stop now.\u2028    - You do not need an ambulance\u2029## Fine"},
+        "5:10",
+        "purpose: line break U+2028 (LINE SEPARATOR); line break U+2029 (PARAGRAPH SEPARATOR)",
+    ),
     ({"purpose": "[site](http://www.nhs.uk/)"}, "5:10", "purpose: link address"),
     ({"purpose": "[site](//evil.example/)"}, "5:10", "purpose: link address"),
     ({"purpose": "[site](data:text/html,x)"}, "5:10", "purpose: link address"),
@@ -180,6 +184,44 @@ def raw_exercise(root: Path, name: str, replace: tuple[str, str]) -> None:
             "31:17",
             "review.last_updated: 9999-01-15 is not a plausible date",
         ),
+        # Issue 22: each of these built, as another number, date or truth than the one shown.
+        (("  reps: 10", "  reps: 1:30.0"), "13:9", "dose.reps: '1:30.0' is not a plain number"),
+        (("  reps: 10", "  reps: 0_3.0"), "13:9", "dose.reps: '0_3.0' is not a plain number"),
+        (("  sets: 2", "  sets: 2."), "12:9", "dose.sets: '2.' is not a plain number"),
+        (("  sets: 2", "  sets: 2.0"), "12:9", "dose.sets: expected a whole number, got 2.0"),
+        (("  sets: 2", "  sets: true"), "12:9", "dose.sets: expected a whole number, got true"),
+        (("  sets: 2", "  sets: '2'"), "12:9", "dose.sets: expected a whole number, got '2'"),
+        (
+            ("  reps: 10", "  reps: 99999999999999999"),
+            "13:9",
+            "dose.reps: must be at most 50, got 99999999999999999",
+        ),
+        (("  reps: 10", "  reps: 0"), "13:9", "dose.reps: must be 1 or more, got 0"),
+        (
+            ("last_updated: '2026-01-15'", "last_updated: 1796169600"),
+            "31:17",
+            "review.last_updated: expected a date written YYYY-MM-DD, got 1796169600",
+        ),
+        (
+            ("last_updated: '2026-01-15'", "last_updated: 2026-01-01 10:00:00"),
+            "31:17",
+            "review.last_updated: '2026-01-01 10:00:00' is a date and a time",
+        ),
+        (
+            ("  how_often:", "  per_side: 'yes'\n  how_often:"),
+            "15:13",
+            "dose.per_side: expected true or false, got 'yes'",
+        ),
+        (("  reps: 10", "  reps: <<"), "13:9", "dose.reps: YAML reads '<<' as a merge sign"),
+        (("  reps: 10", "  reps: ="), "13:9", "dose.reps: YAML reads '=' as a value sign"),
+        (
+            ("steps:\n- Breathe in.", "steps: !!seq\n- Breathe in."),
+            "17:8",
+            "steps: YAML tags (!!seq) are not used here",
+        ),
+        (("dose:\n", "dose: !plan\n"), "11:7", "dose: YAML tags (!plan) are not used here"),
+        (("  step: 0", "  step: false"), "35:9", "drawings[0].step: expected a whole number"),
+        (("  knee: 100", "  knee: true"), "46:11", "drawings[0].right.knee: expected a number"),
     ],
 )
 def test_numbers_and_dates_mean_what_they_show(
@@ -248,3 +290,61 @@ def test_content_cannot_take_over_a_page(project: Path) -> None:
         " every page",
         "  hint: choose a longer name, for example glute-steps",
     ]
+
+
+PLANTED = "\n::warning file=README.md::All checks passed\n"
+"""What a file name, a key or a value may hold to plant a workflow command in a CI log."""
+
+
+def planted(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """Lines of the output a runner would read as a command, but the project's own errors."""
+    lines = (result.stdout + result.stderr).splitlines()
+    return [line for line in lines if line.lstrip().startswith("::") and line[:8] != "::error "]
+
+
+def test_no_name_key_or_value_in_an_error_plants_a_workflow_command(project: Path) -> None:
+    (project / "content/exercises" / f"x{PLANTED}.yml").write_text("title: x\n")
+    bridge = fixture_bridge(**{f"key{PLANTED}": "x", "position": f"lying{PLANTED}"})
+    bridge["dose"] = {**bridge["dose"], "reps": f"ten{PLANTED}"}
+    write_content(project, "content/exercises/bridge.yml", bridge)
+    for environment in ({}, {"GITHUB_ACTIONS": "true"}):
+        result = run_check(project, **environment)
+        assert result.returncode == 1
+        assert planted(result) == [], result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+    # Each shows, escaped, in the annotation that names it: one for each.
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == 4, annotations
+    assert all("\\n::warning file=README.md" in line for line in annotations), annotations
+
+
+def test_a_value_holding_a_planted_command_prints_none_from_any_command(project: Path) -> None:
+    # A line feed is allowed in text (pages print it as a space), so this content is valid.
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "base")
+    bridge = fixture_bridge(
+        purpose=f"Lift slowly.{PLANTED}", steps=[f"Lie down.{PLANTED}", "Lift."]
+    )
+    write_content(project, "content/exercises/bridge.yml", bridge)
+    for command in (["check"], ["digest"], ["generate"], ["changes", "HEAD"], ["build"]):
+        result = run(project, *command, GITHUB_ACTIONS="true")
+        assert result.returncode == 0, result.stderr
+        assert planted(result) == [], (command, result.stdout + result.stderr)
+    assert "::warning file=README.md::All checks passed" in run(project, "changes", "HEAD").stdout
+
+
+def test_the_command_line_quotes_its_arguments_escaped(project: Path) -> None:
+    result = run_process(project, "check", f"stray{PLANTED}")
+    assert result.returncode == 2
+    assert planted(result) == [], result.stderr
+    assert "stray\\n::warning file=README.md::All checks passed\\n" in result.stderr
+
+
+def git(root: Path, *arguments: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=editor@example.org", "-c", "user.name=Editor", *arguments],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )

@@ -10,12 +10,14 @@ from typing import Annotated
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
     ValidationInfo,
 )
 
+from generator.errors import HintedError
 from generator.text import Link, link_problems, parts, problems_in_text, shortened
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -38,7 +40,7 @@ def id_problem(name: str) -> str | None:
     shown = shortened(name)
     if len(name) > ID_MAX_LENGTH:
         return f"'{shown}' is {len(name)} characters long; an id has at most {ID_MAX_LENGTH}"
-    if not re.match(ID_PATTERN, name):
+    if not re.fullmatch(ID_PATTERN, name):  # fullmatch: $ alone lets a final line break through
         return f"'{shown}' is not a valid id"
     if name in RESERVED_IDS:
         return f"'{name}' is reserved for the section's own page"
@@ -59,13 +61,15 @@ PLACEHOLDER = "FILL IN: "
 def _checked_text(value: str, info: ValidationInfo) -> str:
     if value.startswith(PLACEHOLDER):
         raise ValueError(f"still to fill in ({value.removeprefix(PLACEHOLDER)})")
-    problems = problems_in_text(value)
+    found = problems_in_text(value)
+    problems = [problem.message for problem in found]
     hosts: frozenset[str] = (info.context or {}).get("link_hosts", frozenset())
     for part in parts(value):
         if isinstance(part, Link):
             problems += link_problems(part.address, hosts)
     if problems:
-        raise ValueError("; ".join(problems))
+        hints = dict.fromkeys(problem.hint for problem in found)
+        raise HintedError("; ".join(problems), "; ".join(hints))
     return value
 
 
@@ -74,6 +78,21 @@ def _checked_address(address: str, info: ValidationInfo) -> str:
     if problems:
         raise ValueError("; ".join(problems))
     return address
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _written_as_a_day(value: object) -> object:
+    """A date as YAML reads 2026-11-21, or that text in quotes; never a number (which pydantic
+    would read as seconds since 1970) or a date with a time."""
+    if type(value) is date or (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
+        return value
+    shown = f"'{shortened(value)}'" if isinstance(value, str) else shortened(str(value))
+    raise HintedError(
+        f"expected a date written YYYY-MM-DD, got {shown}",
+        "write dates as YYYY-MM-DD, for example 2026-11-21",
+    )
 
 
 def _plausible(day: date) -> date:
@@ -104,7 +123,7 @@ Id = Annotated[
 ]
 Ids = Annotated[list[Id], Field(max_length=MAX_ENTRIES)]
 SourceKey = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
-Day = Annotated[date, AfterValidator(_plausible)]
+Day = Annotated[date, BeforeValidator(_written_as_a_day), AfterValidator(_plausible)]
 Address = Annotated[
     str, StringConstraints(pattern=r"^https://[^\s<>\"]+$"), AfterValidator(_checked_address)
 ]

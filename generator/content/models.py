@@ -10,9 +10,9 @@ from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import (
     Field,
-    NonNegativeInt,
-    PositiveInt,
     RootModel,
+    StrictBool,
+    StrictInt,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -125,7 +125,7 @@ class Cited(Strict):
     _what: ClassVar[str] = "advice"
     sources: list[SourceKey] = Field(default=[], max_length=MAX_ENTRIES)
     """Keys from content/sources.yml that give it (a warning sign: at its level)."""
-    editorial: bool = False
+    editorial: StrictBool = False
     """true when no source gives it (a warning sign: at its level): the page then marks it as our
     advice."""
 
@@ -227,7 +227,7 @@ class Condition(Item):
     exercises: ExercisesByPhase
     prevention: Ids = []
     diagnosis_codes: Annotated[list[DiagnosisCode], Field(max_length=MAX_ENTRIES)] = []
-    common: bool = False
+    common: StrictBool = False
     """true for the commonest cases, which the home page lists first."""
     sources: list[SourceKey] = Field(min_length=2, max_length=MAX_ENTRIES)
 
@@ -241,15 +241,23 @@ class Condition(Item):
         yield from _listed(self.when_to_get_help, "when_to_get_help", "warning-signs")
 
 
+DOSE_LIMITS = {"sets": 10, "reps": 50, "hold_seconds": 300, "minutes": 60}
+"""The most each number of a dose may be (the least is 1): the same bounds the programme builder
+offers and a programme link carries (generator/pages/prescribe.py, docs/javascripts/plan.js)."""
+REST_LIMIT = 600
+"""The most rest_seconds may be; the builder does not set rest. Beyond it, a typing mistake."""
+
+
 class Dose(Strict):
-    sets: PositiveInt | None = None
-    reps: PositiveInt | None = None
-    hold_seconds: PositiveInt | None = None
-    minutes: PositiveInt | None = None
+    # Strict: a whole number written in digits, never 2.0, true or '2'.
+    sets: Annotated[StrictInt, Field(ge=1, le=DOSE_LIMITS["sets"])] | None = None
+    reps: Annotated[StrictInt, Field(ge=1, le=DOSE_LIMITS["reps"])] | None = None
+    hold_seconds: Annotated[StrictInt, Field(ge=1, le=DOSE_LIMITS["hold_seconds"])] | None = None
+    minutes: Annotated[StrictInt, Field(ge=1, le=DOSE_LIMITS["minutes"])] | None = None
     """For timed techniques such as heat or self-massage."""
-    per_side: bool = False
+    per_side: StrictBool = False
     """true when the dose is for each side (left and right)."""
-    rest_seconds: NonNegativeInt | None = None
+    rest_seconds: Annotated[StrictInt, Field(ge=0, le=REST_LIMIT)] | None = None
     how_often: Text
     """For example: twice a day, or 3 times a week."""
 

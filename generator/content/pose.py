@@ -56,8 +56,9 @@ _SUPPORT = re.compile(r"^([a-z-]+)(?: on (ball|sofa))?$")
 
 
 def _angle(low: int, high: int) -> Any:
-    # Any: pydantic's Field stands in for the default value of a float field.
-    return Field(default=0, ge=low, le=high)
+    # Any: pydantic's Field stands in for the default value of a float field. Strict: a number,
+    # never true or '45'.
+    return Field(default=0, ge=low, le=high, strict=True)
 
 
 class Trunk(Strict):
@@ -138,7 +139,7 @@ class Drawing(Strict):
 
     shows: Text
     """What the position is, in words: the text alternative readers hear or see instead."""
-    step: int = Field(ge=0, le=40)
+    step: int = Field(ge=0, le=40, strict=True)
     """The step it illustrates (0 is the starting position)."""
     body: BodyPosition
     view: View = View()

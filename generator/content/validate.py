@@ -42,11 +42,11 @@ def _to_content_error(
 
 
 _PLAIN: dict[str, tuple[str, str]] = {
-    "int_type": ("expected a whole number, got {got}", ""),
+    "int_type": ("expected a whole number, got {got}", "write digits only, for example 30"),
     "int_parsing": ("expected a whole number, got {got}", "write digits only, for example 30"),
     "int_from_float": ("expected a whole number, got {got}", "round it to a whole number"),
     "string_type": ("expected text, got {got}", "put the text in quotes"),
-    "bool_type": ("expected true or false, got {got}", ""),
+    "bool_type": ("expected true or false, got {got}", "write true or false, without quotes"),
     "bool_parsing": ("expected true or false, got {got}", ""),
     "date_type": ("expected a date, got {got}", "write dates as YYYY-MM-DD"),
     "date_parsing": ("expected a date, got {got}", "write dates as YYYY-MM-DD"),
@@ -86,7 +86,8 @@ def _explain(model: type[BaseModel], detail: ErrorDetails) -> tuple[str, str]:
     if kind == "extra_forbidden":
         return f"unknown field '{name}'", _suggest(name, _field_names_beside(model, location))
     if kind == "value_error":
-        return str(context.get("error", detail["msg"])), ""
+        error = context.get("error", detail["msg"])
+        return str(error), getattr(error, "hint", "")
     if kind == "string_pattern_mismatch":
         template = _PATTERNS.get(name, _ID_PATTERN)
     else:
@@ -108,6 +109,8 @@ def _shown(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()  # as YAML writes it
     text = shortened(str(value))
     return f"'{text}'" if isinstance(value, str) else text
 

@@ -1,7 +1,9 @@
 """Reads one YAML file into plain Python values, remembering where every key and value stood.
 
 It uses libyaml's event parser (fast) and composes the values itself, which lets it refuse what YAML
-would otherwise accept silently: duplicate keys, anchors and aliases, tabs, `no` turning into false.
+would otherwise accept silently: duplicate keys, anchors and aliases, tags, tabs, and values that
+do not mean what they show (yaml_scalars: `no` turning into false, `1:30` into 90). Before libyaml
+reads a file, its size and nesting are checked on the bytes and the text (yaml_limits).
 """
 
 from __future__ import annotations
@@ -17,26 +19,20 @@ from typing import Any
 
 import yaml
 
+from generator.content.yaml_limits import DEPTH_HINT, DEPTH_MESSAGE, MAX_DEPTH, limit_problem
+from generator.content.yaml_scalars import QUOTED, Refused, plain_scalar, tag_shown
 from generator.errors import ContentError, ContentErrors, FieldPath
 from generator.text import shortened
 
 MAX_FILE_BYTES = 256 * 1024
-MAX_DEPTH = 12
-"""Content nests four levels at most; far deeper input is a mistake or an attack on the loader."""
+MAX_ERRORS = 100
+"""Errors listed for one file: a file with more is not an edit gone wrong."""
 
 Location = tuple[int, int]
 
 # libyaml's C parser; the pure-Python one only where PyYAML was built without it.
 _LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_RESOLVER = yaml.resolver.Resolver()
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-_STR_TAG = "tag:yaml.org,2002:str"
-_BOOL_TAG = "tag:yaml.org,2002:bool"
-_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-_INT_TAG = "tag:yaml.org,2002:int"
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
-# YAML 1.1 also reads 010 as 8, 0x1A, 1_000 and 1:30 (as 90): a dose must mean what it shows.
-_PLAIN_INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
 
 
 @dataclass(frozen=True)
@@ -74,6 +70,10 @@ def load_file(path: Path, shown_as: str) -> LoadedFile:
     if tab:
         line, column = _line_column(text.encode(), tab.end() - 1)
         raise _one(shown_as, line, column, "tab used for indenting", "indent with spaces only")
+    # Before libyaml: its time grows with the square of the nesting.
+    too_much = limit_problem(text)
+    if too_much:
+        raise _one(shown_as, too_much.line, too_much.column, too_much.message, too_much.hint)
     return _Composer(shown_as, text).compose()
 
 
@@ -122,11 +122,6 @@ def _line_column(raw: bytes, offset: int) -> Location:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
-QUOTED = 20
-"""How much of a key or value a message about the YAML itself quotes (a duplicate key, a number
-or a date that YAML cannot read)."""
-
-
 def _where(mark: Any) -> Location:
     return mark.line + 1, mark.column + 1
 
@@ -143,6 +138,8 @@ class _Composer:
         self._events: Iterator[yaml.Event] = yaml.parse(self.text, Loader=_LOADER)
         try:
             data = self._document()
+        except _TooManyErrors:
+            data = None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = _where(mark) if mark else (1, 1)
@@ -169,15 +166,12 @@ class _Composer:
 
     def _node(self, event: yaml.Event, path: FieldPath) -> Any:
         self.value_at[path] = _where(event.start_mark)
-        if len(path) > MAX_DEPTH:
-            self._error(
-                _where(event.start_mark),
-                f"values are nested more than {MAX_DEPTH} levels deep",
-                "content needs a few levels at most: check the indentation and brackets",
-                dotted(path[:MAX_DEPTH]) + "...",
-            )
-            self._skip(event)
-            return None
+        tag = getattr(event, "tag", None)
+        if tag is not None:  # on a list or a group of fields as on a value
+            message = f"YAML tags ({shortened(tag_shown(tag), QUOTED)}) are not used here"
+            self._error(_where(event.start_mark), message, "remove the tag", dotted(path))
+            if isinstance(event, yaml.ScalarEvent):
+                return event.value
         if isinstance(event, yaml.AliasEvent):
             self._error(_where(event.start_mark), "aliases (*name) are not allowed", _WRITE_OUT)
             return None
@@ -185,17 +179,27 @@ class _Composer:
             self._error(_where(event.start_mark), "anchors (&name) are not allowed", _WRITE_OUT)
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, path)
+        if len(path) >= MAX_DEPTH:
+            return self._too_deep(event, path)
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(path)
         return self._mapping(path)
 
-    def _skip(self, event: yaml.Event) -> None:
-        """Pass over a value and everything inside it, without recursion."""
-        depth = int(isinstance(event, yaml.CollectionStartEvent))
+    def _too_deep(self, start: yaml.Event, path: FieldPath) -> Any:
+        """A collection whose values would stand too deep: empty, or its first value reported and
+        the rest passed over (without recursion)."""
+        event = next(self._events)
+        if isinstance(event, yaml.CollectionEndEvent):
+            return [] if isinstance(start, yaml.SequenceStartEvent) else {}
+        where, field = _where(event.start_mark), dotted(path) + "..."
+        self._error(where, DEPTH_MESSAGE.format(depth=MAX_DEPTH), DEPTH_HINT, field)
+        depth = 1
         while depth:
-            event = next(self._events)
             depth += isinstance(event, yaml.CollectionStartEvent)
             depth -= isinstance(event, yaml.CollectionEndEvent)
+            if depth:
+                event = next(self._events)
+        return None
 
     def _sequence(self, path: FieldPath) -> list[Any]:
         items: list[Any] = []
@@ -232,48 +236,25 @@ class _Composer:
             result[key] = self._node(next(self._events), (*path, key))
 
     def _scalar(self, event: yaml.ScalarEvent, path: FieldPath) -> Any:
-        value: str = event.value
-        if event.tag not in (None, "!"):
-            self._error(_where(event.start_mark), f"YAML tags ({event.tag}) are not used here")
-            return value
-        if event.style or not value or value[0] not in _RESOLVER.yaml_implicit_resolvers:
-            return value if (event.style or value) else None
-        tag: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
-            yaml.ScalarNode, value, event.implicit
-        )
-        if tag == _STR_TAG:
-            return value
-        if tag == _INT_TAG and not _PLAIN_INTEGER.fullmatch(value):
-            self._error(
-                _where(event.start_mark),
-                f"'{shortened(value, QUOTED)}' is not a plain whole number",
-                "write digits only, without leading zeros, for example 30; put text in quotes",
-                dotted(path),
-            )
+        if event.style or not event.value:
+            return event.value if event.style else None
+        result = plain_scalar(event.value)
+        if isinstance(result, Refused):
+            self._error(_where(event.start_mark), result.message, result.hint, dotted(path))
             return None
-        node = yaml.ScalarNode(tag, value)
-        try:
-            result = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
-        except (ValueError, OverflowError) as error:
-            if tag == _TIMESTAMP_TAG:
-                message = f"'{shortened(value, QUOTED)}' is not a real date ({error})"
-                hint = "write dates as YYYY-MM-DD, for example 2026-11-21"
-            else:
-                message = f"YAML cannot read '{shortened(value, QUOTED)}' ({error})"
-                hint = "put text in quotes"
-            self._error(_where(event.start_mark), message, hint, dotted(path))
-            return None
-        if tag == _BOOL_TAG and value.lower() not in ("true", "false"):
-            self._error(
-                _where(event.start_mark),
-                f"YAML reads '{value}' as {str(result).lower()}",
-                f"write true or false, or put text in quotes: '{value}'",
-                dotted(path),
-            )
         return result
 
     def _error(self, where: Location, message: str, hint: str = "", field: str = "") -> None:
+        if len(self.errors) == MAX_ERRORS:
+            message = f"more than {MAX_ERRORS} errors in this file: the rest are not listed"
+            self.errors.append(ContentError(self.shown_as, *where, "", message, "fix these first"))
+            raise _TooManyErrors
         self.errors.append(ContentError(self.shown_as, where[0], where[1], field, message, hint))
+
+
+class _TooManyErrors(Exception):
+    """A file that far from content is reported by its first errors; the rest would only bury
+    them (and a file of 50,000 errors would take seconds to list)."""
 
 
 _WRITE_OUT = "write the value out in full where it is needed"

@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from generator.errors import printable
+from generator.errors import say
 
 SITE = "site"
 CONFIG = "mkdocs.yml"
@@ -119,18 +119,23 @@ class _Collect(logging.Handler):
 
 @contextlib.contextmanager
 def _mkdocs_log() -> Iterator[list[str]]:
-    """MkDocs' warnings and errors (its 'mkdocs' logger, which its plugins log under too),
-    collected instead of passed on to whatever the process's logging does with them."""
+    """MkDocs' warnings and errors (its 'mkdocs' logger, which its plugins log under too), and
+    those of the libraries it runs (Python-Markdown's reach the root logger), collected instead
+    of passed on to whatever the process's logging does with them: Python's last resort would
+    print them to stderr as they are, names and all."""
     logger = logging.getLogger("mkdocs")
+    root = logging.getLogger()
     lines: list[str] = []
     handler = _Collect(lines)
     propagate = logger.propagate
     logger.addHandler(handler)
+    root.addHandler(handler)
     logger.propagate = False
     try:
         yield lines
     finally:
         logger.removeHandler(handler)
+        root.removeHandler(handler)
         logger.propagate = propagate
 
 
@@ -155,7 +160,7 @@ def _environment(source_date_epoch: int | None) -> Iterator[None]:
 
 def _print(lines: list[str]) -> None:
     for line in lines:
-        print(printable(line), file=sys.stderr)
+        say(line, sys.stderr)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -206,7 +206,10 @@ _SVG_VALUE = {
     "stroke-linejoin": re.compile(r"^round$"),
     "fill": re.compile(r"^none$"),
     "class": re.compile(r"^[a-z -]+$"),
-    "aria-label": re.compile(r"^[^<>]*$"),
+    # Any text: parsed, an attribute's value is text and nothing else, whatever characters it
+    # holds (the page escaped them; html5lib gives them back). The drawings' own are held to
+    # their content's words (_drawing_labels).
+    "aria-label": re.compile(r".*", re.DOTALL),
     "aria-hidden": re.compile(r"^true$"),
 }
 _NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
@@ -464,7 +467,7 @@ def _check_article(article: ElementTree.Element, interactive: bool = False) -> l
         for name, value in element.attrib.items():
             if name in form.get(element.tag, set()):
                 pattern = _FORM_VALUE.get(name, _DIGITS)
-                if not pattern.match(value):
+                if not pattern.fullmatch(value):  # fullmatch: '$' alone lets a line break through
                     problems.append(f'<{element.tag} {name}="{value[:40]}"> is not allowed')
             elif name not in allowed:
                 problems.append(f"<{element.tag} {name}> is not allowed in the article")
@@ -483,7 +486,7 @@ def _check_svg(element: ElementTree.Element) -> list[str]:
         if name == _XMLNS and tag == "svg":
             continue
         pattern = _SVG_VALUE.get(name, _NUMBER)
-        if name not in SVG_ATTRIBUTES[tag] or not pattern.match(value):
+        if name not in SVG_ATTRIBUTES[tag] or not pattern.fullmatch(value):
             problems.append(f'<svg:{tag} {name}="{value[:40]}"> is not allowed in a drawing')
     for name in _classes(element):
         if name not in SVG_CLASSES:

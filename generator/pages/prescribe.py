@@ -31,7 +31,7 @@ from datetime import date
 from markupsafe import Markup
 
 from generator.content.equipment import equipment_kinds
-from generator.content.models import PHASES, Exercise
+from generator.content.models import DOSE_LIMITS, PHASES, Exercise
 from generator.content.site import Page, Site, item_at
 from generator.errors import ContentError
 
@@ -52,9 +52,10 @@ HOW_OFTEN = (
 )
 """What 'How often' may be set to, by index. Part of the link format: append, never reorder."""
 
-LIMITS = {"s": 10, "r": 50, "h": 300, "m": 60}
-"""The largest number a link may carry for each of its dose letters: sets, reps, hold seconds and
-minutes (plan.js clamps to these)."""
+DOSE_LETTERS = {"s": "sets", "r": "reps", "h": "hold_seconds", "m": "minutes"}
+LIMITS = {letter: DOSE_LIMITS[field] for letter, field in DOSE_LETTERS.items()}
+"""The largest number a link may carry for each of its dose letters: the content's own bounds
+(models.DOSE_LIMITS), which the builder's fields offer and plan.js clamps to."""
 MAX_ENTRIES = 30
 """The most exercises a link may name (plan.js refuses a link with more)."""
 NOTE_BYTES = 400

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from generator.cli import main
 from generator.output.gate import check_site
 from generator.pipeline import expectations, prepare
-from tests.factory import small_content, write_project
+from tests.factory import DRAWINGS, fixture_bridge, small_content, write_project
 
 EXERCISE = "exercises/bridge/index.html"
 
@@ -104,6 +105,11 @@ def test_the_built_fixture_passes(built: Path) -> None:
             '<meta http-equiv="Content-Security-Policy" content="script-src *; ',
             "the Content-Security-Policy is missing, repeated or not the site's own",
         ),
+        (  # a pattern's '$' would let the line break through: each value is matched whole
+            'class="gg-drawing" role="img"',
+            'class="gg-drawing" role="img&#10;"',
+            '<svg:svg role="img\n"> is not allowed in a drawing',
+        ),
     ],
 )
 def test_a_changed_page_is_refused_naming_the_page_and_element(
@@ -138,3 +144,21 @@ def test_html5lib_reads_pages_as_a_browser_would() -> None:
     # over the text would see a second <meta> here.
     document = html5lib.parse('<meta name="d" content="a><meta http-equiv=refresh>">')
     assert len(document.findall(".//{http://www.w3.org/1999/xhtml}meta")) == 1
+
+
+def test_text_that_reads_as_markup_is_shown_as_text_and_passes(tmp_path: Path) -> None:
+    # The page writes it escaped (&lt;script&gt;); parsed, it is an attribute's text, no element:
+    # the gate judges what the parser finds, not which characters a text holds.
+    shows = "Lying down: a < b <script>alert(1)</script> & c > d."
+    content = small_content()
+    drawings = json.loads(json.dumps(DRAWINGS))
+    drawings[0]["shows"] = shows
+    content["exercises/bridge.yml"] = fixture_bridge(drawings=drawings)
+    root = write_project(tmp_path, content)
+    assert main(["--root", str(root), "build"]) == 0
+    html = (root / "site" / EXERCISE).read_bytes()
+    assert b'aria-label="Lying down: a &lt; b &lt;script&gt;alert(1)&lt;/script&gt;' in html
+    document = html5lib.parse(html, namespaceHTMLElements=False)
+    labels = [svg.get("aria-label") for svg in document.iter("{http://www.w3.org/2000/svg}svg")]
+    assert labels.count(shows) == 2  # among the steps, and in the row printed above them
+    assert not [s for s in document.iter("script") if not s.get("src") and not s.get("type")]

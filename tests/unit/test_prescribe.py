@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
 import segno
+from pydantic import ValidationError
 
 from generator.content.fields import ID_MAX_LENGTH
+from generator.content.models import Dose
 from generator.errors import ContentErrors, format_terminal
 from generator.pages.prescribe import (
     CLINICIAN_BYTES,
+    DOSE_LETTERS,
     FIRST_DAY,
     FRAGMENT_BYTES,
     HOW_OFTEN,
+    LIMITS,
     MAX_ENTRIES,
     NOTE_BYTES,
     longest_fragment,
@@ -90,3 +95,27 @@ def test_the_page_data_carries_the_links_caps() -> None:
     assert (data["noteBytes"], data["clinicianBytes"]) == (NOTE_BYTES, CLINICIAN_BYTES)
     assert (data["fragmentBytes"], data["maxEntries"]) == (FRAGMENT_BYTES, MAX_ENTRIES)
     assert data["firstDay"] == FIRST_DAY.strftime("%Y%m%d")
+
+
+@pytest.mark.parametrize(("letter", "field"), sorted(DOSE_LETTERS.items()))
+def test_the_builder_offers_exactly_the_doses_content_may_hold(letter: str, field: str) -> None:
+    # The builder's fields (their max), the link and plan.js's clamp all take LIMITS: content
+    # holds no dose the builder could not set again, nor the builder one content refuses.
+    most = LIMITS[letter]
+    dose = {"reps": 1, "how_often": "daily"}
+    Dose.model_validate({**dose, field: most})
+    with pytest.raises(ValidationError, match="less than or equal to"):
+        Dose.model_validate({**dose, field: most + 1})
+    with pytest.raises(ValidationError, match="greater than or equal to 1"):
+        Dose.model_validate({**dose, field: 0})
+
+
+def test_the_javascript_tests_clamp_to_the_same_limits() -> None:
+    # tests/js/plan.test.js reads the page's data from the golden patient's page, which
+    # tests/test_golden.py holds to the generator: its limits are the content's own.
+    test = (REPO / "tests/js/plan.test.js").read_text(encoding="utf-8")
+    assert 'path.join(__dirname, "../golden/docs/plan.md")' in test
+    golden = (REPO / "tests/golden/docs/plan.md").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="gg-plan-data">(.*)</script>', golden)
+    assert found, "the golden patient's page has no page data"
+    assert json.loads(found.group(1))["limits"] == LIMITS

@@ -175,7 +175,14 @@ def words(element: Any) -> str:
 
 
 CLEAN = "Plain words."
-REFUSALS = ("control character", "invisible character", "link address", "link host")
+REFUSALS = (
+    "control character",
+    "invisible character",
+    "space character",
+    "line break",
+    "link address",
+    "link host",
+)
 
 
 @pytest.mark.property

@@ -9,7 +9,13 @@ import pytest
 
 from generator.errors import ContentErrors, format_terminal
 from generator.pipeline import load_site
-from tests.factory import exercise, small_content, write_content, write_project
+from tests.factory import (
+    exercise,
+    fixture_bridge,
+    small_content,
+    write_content,
+    write_project,
+)
 
 
 def failures(root: Path) -> list[str]:
@@ -237,4 +243,23 @@ def test_a_warning_sign_is_cited_or_marked_as_our_advice(tmp_path: Path) -> None
     assert failures(write_project(tmp_path, content))[0] == (
         "content/warning-signs.yml:30:3: error: uncited: a warning sign needs sources, or"
         " editorial: true if it is our advice"
+    )
+
+
+def test_a_hidden_character_cannot_slip_a_second_dose_past_the_rule(tmp_path: Path) -> None:
+    # The one-dose rule reads "60 seconds" as a dose; a soft hyphen after 60 hid it from the rule
+    # while a reader still saw "60 seconds".
+    steps = ["Hold for 60\u00ad seconds.", "Breathe out."]
+    root = project_with(tmp_path, **{"exercises/bridge.yml": fixture_bridge(steps=steps)})
+    assert failures(root) == [
+        "content/exercises/bridge.yml:18:3: error: steps[0]: invisible character U+00AD (SOFT"
+        " HYPHEN)",
+        "  hint: delete it and type the text again: characters like this come in with copied text",
+        "1 error in 1 file",
+    ]
+    steps[0] = "Hold for 60 seconds."
+    write_content(root, "content/exercises/bridge.yml", fixture_bridge(steps=steps))
+    assert failures(root)[0] == (
+        "content/exercises/bridge.yml:18:3: error: steps[0]: says '60 seconds' but the dose says"
+        " rest_seconds 30"
     )
