@@ -16,7 +16,14 @@ import pytest
 from generator.cli import main
 from generator.text import Link, parts, plain_text
 from tests.commands import run, run_process
-from tests.factory import exercise, fixture_bridge, small_content, write_content, write_project
+from tests.factory import (
+    commit_all,
+    exercise,
+    fixture_bridge,
+    small_content,
+    write_content,
+    write_project,
+)
 
 # Each worker that runs one of these builds the hostile site: one worker runs them all
 # (make unit: --dist loadgroup).
@@ -320,9 +327,7 @@ def test_no_name_key_or_value_in_an_error_plants_a_workflow_command(project: Pat
 
 def test_a_value_holding_a_planted_command_prints_none_from_any_command(project: Path) -> None:
     # A line feed is allowed in text (pages print it as a space), so this content is valid.
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "base")
+    commit_all(project)
     bridge = fixture_bridge(
         purpose=f"Lift slowly.{PLANTED}", steps=[f"Lie down.{PLANTED}", "Lift."]
     )
@@ -339,12 +344,3 @@ def test_the_command_line_quotes_its_arguments_escaped(project: Path) -> None:
     assert result.returncode == 2
     assert planted(result) == [], result.stderr
     assert "stray\\n::warning file=README.md::All checks passed\\n" in result.stderr
-
-
-def git(root: Path, *arguments: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.email=editor@example.org", "-c", "user.name=Editor", *arguments],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
