@@ -27,7 +27,12 @@ def sections(report: str) -> tuple[str, str]:
     return safety, pages
 
 
-@pytest.fixture(scope="module")
+# The tests of the harmful pull request share one worker and, there, one report: its two builds of
+# the real site are made once.
+harmful = pytest.mark.xdist_group("harmful-pull-request")
+
+
+@pytest.fixture(scope="session")
 def harmful_pull_request(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The real project, and a pull request making the red team's harmful edits to it."""
     root = copy_project(tmp_path_factory.mktemp("harmful"))
@@ -67,6 +72,7 @@ def harmful_pull_request(tmp_path_factory: pytest.TempPathFactory) -> str:
     return result.stdout
 
 
+@harmful
 def test_a_sign_leaving_the_emergency_block_is_one_entry_naming_every_page(
     harmful_pull_request: str,
 ) -> None:
@@ -82,6 +88,7 @@ def test_a_sign_leaving_the_emergency_block_is_one_entry_naming_every_page(
     assert '- joins the box "See a GP or physiotherapist if" on 1 page: `/get-help/`' in entry
 
 
+@harmful
 def test_a_softened_stop_rule_and_a_new_one_are_in_the_safety_section(
     harmful_pull_request: str,
 ) -> None:
@@ -95,6 +102,7 @@ def test_a_softened_stop_rule_and_a_new_one_are_in_the_safety_section(
     assert "`/exercises/glute-bridge/`, " in entry.split("- shown on ", 1)[1]
 
 
+@harmful
 def test_a_new_reviewer_and_their_sign_off_are_listed_for_the_code_owners(
     harmful_pull_request: str,
 ) -> None:

@@ -169,6 +169,7 @@ def wait_for(url: str, wanted: str, seconds: float = 60) -> bool:
     return False
 
 
+@pytest.mark.slow  # the live preview, building again on each edit
 def test_serve_previews_and_regenerates_when_content_changes(project: Path) -> None:
     log = project / "serve.log"
     with serving(GLUTEGUIDE, project, log) as (address, _):
@@ -188,6 +189,7 @@ def test_serve_previews_and_regenerates_when_content_changes(project: Path) -> N
         assert len(builds) == 3, builds
 
 
+@pytest.mark.slow  # the live preview, building again on each edit
 def test_serve_reports_a_mistake_and_picks_up_the_fix(project: Path) -> None:
     log = project / "serve.log"
     with serving(GLUTEGUIDE, project, log) as (address, server):
@@ -223,6 +225,7 @@ def processes_in_session(session: int) -> list[str]:
     return found
 
 
+@pytest.mark.slow  # the live preview as its own process
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_stopping_serve_leaves_nothing_running(project: Path, stop: signal.Signals) -> None:
     address = f"127.0.0.1:{free_port()}"

@@ -344,3 +344,13 @@ def test_the_command_line_quotes_its_arguments_escaped(project: Path) -> None:
     assert result.returncode == 2
     assert planted(result) == [], result.stderr
     assert "stray\\n::warning file=README.md::All checks passed\\n" in result.stderr
+
+
+def test_the_tests_that_share_the_hostile_site_run_on_one_worker(
+    request: pytest.FixtureRequest,
+) -> None:
+    # pytest-xdist groups tests by renaming them "<id>@<group>"; pytest 9.2 stopped reading the
+    # name it renames, and every worker then built this site again (pyproject.toml pins pytest).
+    if not getattr(request.config.option, "loadgroup", False):
+        pytest.skip("not run with --dist loadgroup (make unit runs it so)")
+    assert request.node.nodeid.endswith("@hostile-site"), request.node.nodeid

@@ -94,6 +94,7 @@ def real_project(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow  # renders the real site once for every edit
 def test_each_edit_in_turn_renders_what_a_full_run_renders(real_project: Path) -> None:
     memo = Memo()
     previous = prepare(real_project, memo=memo)
@@ -119,6 +120,7 @@ def _make(root: Path, relative: str, edit: Edit) -> None:
     write_content(root, f"content/{relative}", data)
 
 
+@pytest.mark.slow  # renders the real site once for every edit
 def test_summary_pages_rendered_after_the_edited_page_give_what_a_full_run_gives(
     real_project: Path,
 ) -> None:

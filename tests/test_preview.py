@@ -21,7 +21,8 @@ from tests.factory import small_content, write_project
 from tests.serving import fetch, serving
 
 # One preview for the tests that only ask it things: its first build takes a few seconds.
-pytestmark = pytest.mark.xdist_group("preview-server")
+# The live preview runs in the browser tier (slow): each test starts and builds it.
+pytestmark = [pytest.mark.xdist_group("preview-server"), pytest.mark.slow]
 PAGE = "/glute-guide/exercises/bridge/"
 
 
