@@ -47,5 +47,11 @@ def commit_of(root: Path, ref: str) -> str:
         if found.returncode == 0:
             return found.stdout.strip()
         said = " ".join(found.stderr.strip().splitlines()[-1:]) or "git knows no such commit"
-        problem = f"cannot read content/ at '{ref}': {said}"
+        raise unreadable(ref, said)
     raise ContentErrors([ContentError("content", 1, 1, "", problem, HINT)])
+
+
+def unreadable(ref: str, said: str) -> ContentErrors:
+    """The error for content/ that git could not give at ref, with what git said."""
+    problem = f"cannot read content/ at '{ref}': {said}"
+    return ContentErrors([ContentError("content", 1, 1, "", problem, HINT)])

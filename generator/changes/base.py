@@ -10,10 +10,9 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from generator.errors import ContentError, ContentErrors
 from generator.output.write import read_manifest
 from generator.pipeline import Prepared, prepare
-from generator.revision import HINT, commit_of
+from generator.revision import commit_of, unreadable
 
 
 def prepared_at(root: Path, revision: str) -> Prepared:
@@ -42,20 +41,5 @@ def _git(root: Path, revision: str, *arguments: str) -> bytes:
     result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, check=False)
     if result.returncode != 0:
         said = result.stderr.decode(errors="replace").strip().splitlines()[-1:]
-        raise _refused(revision, " ".join(said) or "git does not know it")
+        raise unreadable(revision, " ".join(said) or "git does not know it")
     return result.stdout
-
-
-def _refused(revision: str, why: str) -> ContentErrors:
-    return ContentErrors(
-        [
-            ContentError(
-                "content",
-                1,
-                1,
-                "",
-                f"cannot read content/ at '{revision}': {why}",
-                HINT,
-            )
-        ]
-    )

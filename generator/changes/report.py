@@ -8,9 +8,9 @@ from pathlib import Path
 
 from generator.changes.base import prepared_at
 from generator.changes.reader_text import reader_text
-from generator.changes.safety import SafetyChange, safety_changes
+from generator.changes.safety import SafetyChange, pages, safety_changes
 from generator.content.site import url_of
-from generator.errors import ContentErrors, printable
+from generator.errors import ContentErrors
 from generator.pipeline import DOCS, Prepared, prepare
 from generator.text import counted
 
@@ -24,6 +24,7 @@ NOTHING_UNSAFE = (
 @dataclass(frozen=True)
 class Report:
     text: str
+    """The report as written: print it with errors.say_lines, which escapes what cannot be seen."""
     passes_check: bool
     """False when the head's content does not pass `check`: the report then lists its errors."""
 
@@ -42,12 +43,12 @@ def changes(root: Path, revision: str) -> Report:
             "",
             *(f"- {error.located()}" for error in failure.errors),
         ]
-        return Report(_shown(lines), passes_check=False)
+        return Report(_joined(lines), passes_check=False)
     found = safety_changes(before, after)
     lines += _safety_section(found)
     lines += ["## Page by page", ""]
     lines += _page_diffs(before, after)
-    return Report(_shown(lines), passes_check=True)
+    return Report(_joined(lines), passes_check=True)
 
 
 def _safety_section(found: list[SafetyChange]) -> list[str]:
@@ -76,8 +77,7 @@ def _safety_section(found: list[SafetyChange]) -> list[str]:
 def _entry(change: SafetyChange, level: str = "###") -> list[str]:
     lines = [f"{level} {change.subject}", "", *(f"- {detail}" for detail in change.details)]
     if change.pages:
-        listed = ", ".join(f"`{url}`" for url in change.pages)
-        lines.append(f"- shown on {counted(len(change.pages), 'page')}: {listed}")
+        lines.append(f"- shown on {pages(change.pages)}")
     return [*lines, ""]
 
 
@@ -101,7 +101,7 @@ def _page_diffs(before: Prepared, after: Prepared) -> list[str]:
     return lines
 
 
-def _shown(lines: list[str]) -> str:
-    # Invisible and control characters shown as escapes: a reviewer sees a soft hyphen inside
-    # "60 seconds", and no line of a page's text can become a command in the CI log.
-    return "\n".join(printable(line) for line in lines) + "\n"
+def _joined(lines: list[str]) -> str:
+    # Printed through errors.say_lines, which shows invisible and control characters as escapes:
+    # a reviewer sees a soft hyphen inside "60 seconds", and no line becomes a CI command.
+    return "\n".join(lines) + "\n"

@@ -17,9 +17,9 @@ from generator.content.models import Item, WarningSign
 from generator.content.site import Page, Site, built_url
 from generator.content.yaml_file import load_file
 from generator.errors import ContentError
-from generator.output.gate import PROGRAMME_PAGES, expected_warnings
+from generator.output.gate import PROGRAMME_PAGES, Warning, expected_warnings
 from generator.pipeline import Prepared
-from generator.text import plain_text
+from generator.text import counted, plain_text
 
 ITEM_SAFETY_FIELDS: Mapping[str, tuple[str, ...]] = {
     "exercises": ("dose", "stop_rules", "precautions", "movements", "sources"),
@@ -48,10 +48,13 @@ class SafetyChange:
 def safety_changes(before: Prepared, after: Prepared) -> list[SafetyChange]:
     """Every safety change from before to after, signs first, reviewers and sign-offs last."""
     old, new = before.site, after.site
+    # Every page's boxes, worked out once a side: the signs' moves and the block's pages read them.
+    boxes_before, boxes_after = expected_warnings(old), expected_warnings(new)
+    block_pages = _block_pages(new, boxes_after)
     return [
-        *_signs(old, new),
-        *_emergency_block(old, new),
-        *_regions(old, new),
+        *_signs(old, new, _sign_boxes(boxes_before), _sign_boxes(boxes_after)),
+        *_emergency_block(old, new, block_pages),
+        *_regions(old, new, block_pages),
         *_items(old, new),
         *_movements(old, new),
         *_sources(old, new),
@@ -61,8 +64,9 @@ def safety_changes(before: Prepared, after: Prepared) -> list[SafetyChange]:
     ]
 
 
-def _signs(old: Site, new: Site) -> Iterator[SafetyChange]:
-    boxes_before, boxes_after = _sign_boxes(old), _sign_boxes(new)
+def _signs(
+    old: Site, new: Site, boxes_before: _SignBoxes, boxes_after: _SignBoxes
+) -> Iterator[SafetyChange]:
     for key in _keys(old.warning_signs, new.warning_signs):
         before, after = old.warning_signs.get(key), new.warning_signs.get(key)
         details = _differences(_dump(before), _dump(after))
@@ -74,19 +78,21 @@ def _signs(old: Site, new: Site) -> Iterator[SafetyChange]:
             # The moves name their pages; a sign reworded where it stands is on the pages it was.
             shown_on = () if moves else tuple(sorted(set(placed_before) | set(placed_after)))
             # Its words, unless a detail already gives them, so the reviewer knows which sign.
-            words = (
-                []
-                if before is None or before.text != (after or before).text
-                else [f"the sign: {_quoted(before.text)}"]
-            )
+            same_words = before is not None and (after is None or after.text == before.text)
+            words = [f"the sign: {_quoted(before.text)}"] if before and same_words else []
             yield SafetyChange(name, (*words, *details, *moves), shown_on)
 
 
-def _sign_boxes(site: Site) -> dict[str, dict[str, set[str]]]:
+_Boxes = Mapping[str, tuple[Warning, ...]]
+"""Built file -> its warning boxes: the output gate's own account (expected_warnings)."""
+_SignBoxes = dict[str, dict[str, set[str]]]
+
+
+def _sign_boxes(boxes: _Boxes) -> _SignBoxes:
     """A sign's words as the boxes show them -> page address -> the titles of the boxes (not the
-    stop rules') that list it there, from the output gate's own account of every page's boxes."""
-    found: dict[str, dict[str, set[str]]] = {}
-    for built, warnings in expected_warnings(site).items():
+    stop rules') that list it there."""
+    found: _SignBoxes = {}
+    for built, warnings in boxes.items():
         for warning in warnings:
             if warning.title == STOP_TITLE:
                 continue
@@ -108,47 +114,47 @@ def _box_moves(before: dict[str, set[str]], after: dict[str, set[str]]) -> list[
             leaves.setdefault(title, []).append(url)
         for title in sorted(after.get(url, set()) - before.get(url, set())):
             joins.setdefault(title, []).append(url)
-    lines = [f"leaves the box {_quoted(title)} on {_pages(urls)}" for title, urls in leaves.items()]
-    lines += [f"joins the box {_quoted(title)} on {_pages(urls)}" for title, urls in joins.items()]
+    lines = [f"leaves the box {_quoted(title)} on {pages(urls)}" for title, urls in leaves.items()]
+    lines += [f"joins the box {_quoted(title)} on {pages(urls)}" for title, urls in joins.items()]
     return lines
 
 
-def _emergency_block(old: Site, new: Site) -> Iterator[SafetyChange]:
+def _emergency_block(old: Site, new: Site, block_pages: tuple[str, ...]) -> Iterator[SafetyChange]:
     # The block's signs are reported sign by sign (_signs), with the pages each leaves or joins.
     before = old.emergency.model_dump(mode="json", exclude={"signs"})
     after = new.emergency.model_dump(mode="json", exclude={"signs"})
     details = _differences(before, after, "emergency")
     if details:
         yield SafetyChange(
-            "The emergency block (content/emergency.yml)", tuple(details), _block_pages(new)
+            "The emergency block (content/emergency.yml)", tuple(details), block_pages
         )
 
 
-def _block_pages(site: Site) -> tuple[str, ...]:
+def _block_pages(site: Site, boxes: _Boxes) -> tuple[str, ...]:
     emergency_title = site.box_titles["emergency"]
     return tuple(
         sorted(
             built_url(built)
-            for built, warnings in expected_warnings(site).items()
+            for built, warnings in boxes.items()
             if any(warning.title == emergency_title for warning in warnings)
         )
     )
 
 
-def _regions(old: Site, new: Site) -> Iterator[SafetyChange]:
+def _regions(old: Site, new: Site, block_pages: tuple[str, ...]) -> Iterator[SafetyChange]:
     for key in _keys(old.regions, new.regions):
         details = _differences(_dump(old.regions.get(key)), _dump(new.regions.get(key)), key)
         if details:
             removed = "" if key in new.regions else " (removed)"
             yield SafetyChange(
-                f"Region `{key}` (content/regions.yml){removed}", tuple(details), _block_pages(new)
+                f"Region `{key}` (content/regions.yml){removed}", tuple(details), block_pages
             )
     first_before, first_after = next(iter(old.regions)), next(iter(new.regions))
     if first_before != first_after:
         yield SafetyChange(
             "The region shown without script (the first in content/regions.yml)",
             (f"{_quoted(first_before)} → {_quoted(first_after)}",),
-            _block_pages(new),
+            block_pages,
         )
 
 
@@ -336,7 +342,7 @@ def _differences(before: object, after: object, path: str = "") -> list[str]:
             for line in _differences(_at(before, index), _at(after, index), f"{path}[{index}]")
         ]
     if before is _ABSENT:
-        return [f"{path or 'added'}: {_value(after)}" if path else f"added: {_value(after)}"]
+        return [f"{path}: {_value(after)}" if path else f"added: {_value(after)}"]
     if after is _ABSENT:
         return [f"{path}: removed (was {_value(before)})" if path else "removed"]
     return [f"{path}: {_value(before)} → {_value(after)}"]
@@ -375,7 +381,7 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _pages(urls: Iterable[str]) -> str:
+def pages(urls: Iterable[str]) -> str:
+    """'2 pages: `/a/`, `/b/`', as every entry of the report lists pages."""
     listed = list(urls)
-    noun = "page" if len(listed) == 1 else "pages"
-    return f"{len(listed)} {noun}: " + ", ".join(f"`{url}`" for url in listed)
+    return f"{counted(len(listed), 'page')}: " + ", ".join(f"`{url}`" for url in listed)
