@@ -9,6 +9,9 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 # qrcode-generator, pinned in package-lock.json, served from the site itself on the programme pages
 VENDOR := docs/javascripts/vendor/qrcode.js
+# Some machines set PYTHONDONTWRITEBYTECODE; without bytecode caches each test worker compiles
+# every module and re-rewrites every test file's asserts (collection takes 6.4 s, not 3.4 s)
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: site serve test unit browser check generate lint schemas golden ledger lock clean bench bench-preview drawings new
 
