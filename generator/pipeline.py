@@ -29,6 +29,7 @@ from generator.output.write import WriteReport, conflicts, read_manifest, write_
 from generator.pages.incremental import render_changed
 from generator.pages.prescribe import check_plan_codes
 from generator.pages.render import render_redirect_pages, render_site, section_anchors
+from generator.pages.take_home import take_home_files
 
 DOCS = "docs"
 
@@ -102,6 +103,7 @@ def prepare(
         if again:
             pages |= render(set(again))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
+    outputs |= {f"{DOCS}/{path}": data for path, data in take_home_outputs(root, site).items()}
     redirect_pages = render_redirect_pages(site, content_security_policy(config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     published = {url_of(path) for path in pages}
@@ -117,6 +119,16 @@ def prepare(
     if memo is not None:
         memo.reread.clear()
     return Prepared(site, outputs, published, config)
+
+
+STYLESHEET = "docs/stylesheets/extra.css"
+
+
+def take_home_outputs(root: Path, site: Site) -> dict[str, bytes]:
+    """Path under docs/ -> bytes of every exercise's take-home file and drawings, and their
+    schema (generator/pages/take_home.py)."""
+    stylesheet = (root / STYLESHEET).read_text(encoding="utf-8")
+    return {path: text.encode("utf-8") for path, text in take_home_files(site, stylesheet).items()}
 
 
 def _redirects_in_the_way(site: Site, pages: set[str]) -> list[ContentError]:
@@ -188,6 +200,7 @@ def expectations(root: Path, prepared: Prepared) -> Expectations:
         interactive=INTERACTIVE_PAGES,
         phones=phone_links(site.regions),
         region_data=region_data(site.regions, site.emergency),
+        files=take_home_outputs(root, site),
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from generator.content.models import DOSE_LIMITS
 from generator.content.schemas import schema_comment
 from generator.content.site import Site
 from generator.output.write import read_manifest
@@ -160,7 +161,17 @@ def exercise(title: str, category: str = "stretch", **fields: Any) -> dict[str, 
     }
     # Last, so that the lines of every other field stay where the tests expect them.
     made.setdefault("movements", ["lying-on-back"])
+    made.setdefault("most", safe_most(made["dose"]))
     return made
+
+
+def safe_most(dose: dict[str, Any]) -> dict[str, int]:
+    """The widest safe limits an exercise with this dose may give: each of its numbers, and sets
+    for a rep or hold exercise, at the content's bounds."""
+    needed = [name for name in DOSE_LIMITS if name in dose]
+    if "sets" not in needed and ("reps" in dose or "hold_seconds" in dose):
+        needed.append("sets")
+    return {name: DOSE_LIMITS[name] for name in needed}
 
 
 def condition(title: str, exercises: dict[str, list[str]], **fields: Any) -> dict[str, Any]:

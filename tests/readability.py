@@ -23,11 +23,15 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTRIBUTES = re.compile(r"\{[^}]*\}")
 _ADMONITION = re.compile(r'^!!! \w+ "(.*)"$')
 _LIST_MARKER = re.compile(r"^(?:[-*]|\d+\.)\s+")
+# Markup is not read: its words are (a label, a legend), each as a sentence of its own.
+_TAG = re.compile(r"<[^>]*>")
+_SCRIPT = re.compile(r"<(script|template)\b.*?</\1>", re.DOTALL)
 
 
 def reader_text(markdown: str) -> str:
     """The page's prose, one sentence per line, as a reader meets it."""
     body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+    body = _SCRIPT.sub("", body)
     sentences: list[str] = []
     skipping = False
     for raw in body.splitlines():
@@ -38,6 +42,10 @@ def reader_text(markdown: str) -> str:
             continue
         admonition = _ADMONITION.match(line)
         line = admonition.group(1) if admonition else line
+        if "<" in line:
+            words = [part.strip() for part in _TAG.split(line)]
+            sentences += [w if w[-1] in ".!?:" else w + "." for w in words if len(w) > 1]
+            continue
         line = _LIST_MARKER.sub("", _ATTRIBUTES.sub("", _LINK.sub(r"\1", line)))
         line = line.lstrip("#").replace("*", "").strip()
         if line:

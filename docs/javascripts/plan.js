@@ -4,13 +4,21 @@
 // link is checked against a strict pattern, clamped, and inserted as text, never as markup. The
 // note and the clinician's name are the giver's words, not the site's: they are shown quoted,
 // under "From the person who gave you this link:", after the site's own emergency block, with
-// invisible format characters taken out. The link format is described in
-// generator/pages/prescribe.py.
+// invisible format characters taken out; so is each exercise's note. What each exercise says is
+// fetched from its take-home file (generator/pages/take_home.py) and drawn into a copy of the
+// page's take-home skeleton (partials/take-home.html.j2), as text. The link format is described
+// in generator/pages/prescribe.py.
 (function () {
   "use strict";
   var ENTRY = /^([0-9a-z]{4})((?:[srhm][0-9]{1,3})*)(?:o([0-9]{1,2}))?([LR]?)$/;
   var TOKEN = /([srhm])([0-9]{1,3})/g;
-  var SIDES = { "": "both sides", L: "left side only", R: "right side only" };
+  var SIDES = { L: "left", R: "right" };
+  var LETTERS = ["s", "r", "h", "m"];
+  var FIELDS = { s: "sets", r: "reps", h: "hold_seconds", m: "minutes" };
+  var LABELS = { s: "Sets", r: "Reps", h: "Hold (seconds)", m: "Minutes" };
+  var UNITS = { s: "set", r: "rep", h: "second of hold", m: "minute" };
+  // A take-home file's addresses: paths on this site, never another host or scheme.
+  var SITE_PATH = /^[a-z0-9][a-z0-9/.-]*$/;
   var SVG = "http://www.w3.org/2000/svg";
   // Unicode's format characters (category Cf: bidirectional overrides, embeddings and isolates,
   // zero-width spaces and joiners, the soft hyphen, the byte order mark, tags), the invisible
@@ -113,6 +121,105 @@
     return cleanText(cutToBytes(cleanText(text, keepLines), limit), keepLines);
   }
 
+  // A note for one exercise: one line, cleaned, at most `limit` characters (not UTF-16 units).
+  function fitChars(text, limit) {
+    var characters = Array.from(cleanText(text, false));
+    return characters.length > limit ? characters.slice(0, limit).join("").trim() : characters.join("");
+  }
+
+  function counted(number, noun) {
+    return number + " " + noun + (number === 1 ? "" : "s");
+  }
+
+  // A dose in the exercise's own words, as describe_dose (generator/pages/render.py) writes it on
+  // its page: holds for a stretch, minutes for heat and cold, sets and reps for strength; `numbers`
+  // are the prescribed {s, r, h, m}, `dose` the exercise's own (per_side, rest_seconds), `side`
+  // "" for both sides or L or R.
+  function doseWords(numbers, dose, side) {
+    var amount;
+    if (numbers.r) {
+      amount = counted(numbers.r, "rep");
+      if (numbers.s > 1) amount = counted(numbers.s, "set") + " of " + amount;
+      if (numbers.h) amount += ", holding each for " + counted(numbers.h, "second");
+    } else if (numbers.h) {
+      amount = counted(numbers.s || 1, "hold") + " of " + counted(numbers.h, "second");
+    } else {
+      amount = counted(numbers.m || 0, "minute");
+      if (numbers.s > 1) amount = counted(numbers.s, "session") + " of " + amount;
+    }
+    var parts = [amount];
+    if (dose.per_side) parts.push(side ? SIDES[side] + " side only" : "each side");
+    if (dose.rest_seconds) parts.push("resting " + counted(dose.rest_seconds, "second") + " in between");
+    return parts.join(", ");
+  }
+
+  // The numbers a programme gives an exercise: the link's where it has them, else the exercise's
+  // own, each at most the exercise's safe limit. -> {numbers, capped: letters cut to the limit}
+  function prescribed(values, takeHome) {
+    var numbers = {};
+    var capped = [];
+    LETTERS.forEach(function (letter) {
+      var value = own(values, letter) ? values[letter] : takeHome.dose[FIELDS[letter]];
+      if (!value) return;
+      var most = takeHome.most[FIELDS[letter]];
+      if (most && value > most) {
+        value = most;
+        capped.push(letter);
+      }
+      numbers[letter] = value;
+    });
+    return { numbers: numbers, capped: capped };
+  }
+
+  // The steps as a one-sided or two-sided programme reads them: a step marked for sides gives its
+  // one-side words (with {side} as "left" or "right") or is left out.
+  function stepsFor(steps, side) {
+    var shown = [];
+    steps.forEach(function (step) {
+      if (!side) shown.push(step.both);
+      else if (step.one !== null) shown.push(step.one.split("{side}").join(SIDES[side]));
+    });
+    return shown;
+  }
+
+  // Whether an exercise's page changed (YYYY-MM-DD) after the link was made (YYYYMMDD).
+  function changedSince(changed, linkDay) {
+    return Boolean(linkDay) && changed.replace(/-/g, "") > linkDay;
+  }
+
+  // A fetched take-home file, or null unless it has the shape the page draws from: anything else
+  // (a damaged or hostile file) is not shown.
+  function readTakeHome(file, code) {
+    var strings = function (list) {
+      return Array.isArray(list) && list.every(function (item) {
+        return typeof item === "string";
+      });
+    };
+    var variant = function (value) {
+      return value === null || (value && typeof value.title === "string" && SITE_PATH.test(value.url));
+    };
+    var numbers = function (value) {
+      return value && LETTERS.every(function (letter) {
+        var number = value[FIELDS[letter]];
+        return number === undefined || number === null || (Number.isInteger(number) && number > 0);
+      });
+    };
+    if (!file || typeof file !== "object" || file.version !== 1 || file.code !== code) return null;
+    var texts = [file.title, file.start_position, file.move_on_when, file.changed, file.dose && file.dose.how_often];
+    if (!texts.every(function (text) { return typeof text === "string"; })) return null;
+    if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(file.changed) || !SITE_PATH.test(file.url)) return null;
+    if (!numbers(file.dose) || !numbers(file.most) || !strings(file.stop_rules)) return null;
+    if (!strings(file.precautions) || !variant(file.easier) || !variant(file.harder)) return null;
+    if (!(file.rest === null || typeof file.rest === "string")) return null;
+    var steps = Array.isArray(file.steps) && file.steps.every(function (step) {
+      return step && typeof step.both === "string" && (step.one === null || typeof step.one === "string");
+    });
+    var drawings = Array.isArray(file.drawings) && file.drawings.every(function (drawing) {
+      return drawing && typeof drawing.alt === "string" && SITE_PATH.test(drawing.src) && /\.svg$/.test(drawing.src);
+    });
+    return steps && drawings ? file : null;
+  }
+
   // Whether a fragment is longer than any programme link can be, in bytes as the address holds it.
   function tooLong(fragment, data) {
     if (fragment.length > data.fragmentBytes) {
@@ -142,7 +249,8 @@
   function parseLink(fragment, data, knownRegion, today) {
     if (tooLong(fragment, data)) return null;
     var params = new URLSearchParams(fragment.replace(/^#/, ""));
-    if (params.get("v") !== String(data.version)) return null;
+    var version = parseInt(params.get("v"), 10);
+    if (data.versions.indexOf(version) === -1 || params.get("v") !== String(version)) return null;
     var parts = (params.get("x") || "").split(".");
     if (parts.length > data.maxEntries) return null;
     var entries = [];
@@ -165,10 +273,18 @@
       });
       var often = found[3] ? parseInt(found[3], 10) : 0;
       if (often >= data.howOften.length) often = 0;
-      entries.push({ code: code, values: values, often: often, side: found[4] });
+      var note = version >= 2 ? params.get("t" + found[1]) || "" : "";
+      entries.push({
+        code: code,
+        values: values,
+        often: often,
+        side: found[4],
+        note: fitChars(note, data.exerciseNoteChars),
+      });
     }
     if (!entries.length && !missing) return null;
     return {
+      version: version,
       entries: entries,
       missing: missing,
       note: fitText(params.get("n") || "", true, data.noteBytes),
@@ -187,7 +303,7 @@
       plan.entries
         .map(function (entry) {
           var text = entry.code;
-          ["s", "r", "h", "m"].forEach(function (letter) {
+          LETTERS.forEach(function (letter) {
             if (own(entry.values, letter)) text += letter + entry.values[letter];
           });
           if (entry.often) text += "o" + entry.often;
@@ -199,6 +315,11 @@
     if (plan.note) params.set("n", plan.note);
     if (plan.clinician) params.set("c", plan.clinician);
     if (plan.region) params.set("g", plan.region);
+    if (version >= 2) {
+      plan.entries.forEach(function (entry) {
+        if (entry.note) params.set("t" + entry.code, entry.note);
+      });
+    }
     return "#" + params.toString();
   }
 
@@ -241,6 +362,12 @@
       linkFragment: linkFragment,
       longDate: longDate,
       qrCode: qrCode,
+      fitChars: fitChars,
+      doseWords: doseWords,
+      prescribed: prescribed,
+      stepsFor: stepsFor,
+      changedSince: changedSince,
+      readTakeHome: readTakeHome,
     };
     return;
   }
@@ -272,39 +399,140 @@
     if (element) element.textContent = text;
   }
 
-  function doseLines(entry) {
-    var lines = [];
-    var names = { s: "Sets", r: "Reps", h: "Hold", m: "Minutes" };
-    ["s", "r", "h", "m"].forEach(function (letter) {
-      if (!own(entry.values, letter)) return;
-      var value = entry.values[letter];
-      lines.push(names[letter] + ": " + value + (letter === "h" ? " seconds" : ""));
+  // The site's root, from either programme page (/plan/ and /prescribe/ are one level down).
+  var root = new URL("../", location.href);
+  var takeHomes = {};
+
+  // An exercise's take-home file, fetched once per page: a promise of the file, or of null when
+  // it cannot be had (offline, gone) or is not what the page draws from.
+  function fetchTakeHome(code) {
+    if (!takeHomes[code]) {
+      var address = new URL(data.pages[code] + data.takeHome, root);
+      takeHomes[code] = fetch(address.href, { credentials: "same-origin" })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (file) {
+          return readTakeHome(file, code);
+        })
+        .catch(function () {
+          return null;
+        });
+    }
+    return takeHomes[code];
+  }
+
+  function often(entry, takeHome) {
+    return entry.often ? data.howOften[entry.often] : takeHome.dose.how_often;
+  }
+
+  function list(node, selector, lines) {
+    var into = node.querySelector(selector);
+    lines.forEach(function (line) {
+      if (typeof line === "string") into.appendChild(element("li", "", line));
+      else into.appendChild(line);
     });
-    if (own(data.sided, entry.code)) lines.push("Side: " + SIDES[entry.side]);
-    var often = entry.often ? data.howOften[entry.often] : data.ownHowOften[entry.code];
-    lines.push("How often: " + often);
-    return lines;
+    return into;
+  }
+
+  function pageLink(text, path) {
+    var link = element("a", "", text);
+    link.href = new URL(path, root).href;
+    return link;
+  }
+
+  // One chosen exercise, drawn into a copy of the take-home skeleton: every value goes in as text.
+  function drawTakeHome(entry, takeHome, linkDay) {
+    var skeleton = document.getElementById("gg-take-home");
+    var node = skeleton.content.firstElementChild.cloneNode(true);
+    node.id = "plan-" + entry.code;
+    var title = node.querySelector(".gg-th-title");
+    title.id = "exercise-" + entry.code;
+    title.textContent = takeHome.title;
+    var changed = node.querySelector(".gg-th-changed");
+    if (changedSince(takeHome.changed, linkDay)) {
+      changed.textContent =
+        "This exercise's page changed on " + longDate(takeHome.changed.replace(/-/g, "")) +
+        ", after this programme was made. If anything here is not what you were shown, ask" +
+        " the person who gave you this programme.";
+    } else {
+      changed.remove();
+    }
+    var side = takeHome.dose.per_side ? entry.side : "";
+    var dose = prescribed(entry.values, takeHome);
+    list(node, ".gg-plan-dose", [
+      "Dose: " + doseWords(dose.numbers, takeHome.dose, side),
+      "How often: " + often(entry, takeHome),
+    ]);
+    var noteBox = node.querySelector(".gg-th-note");
+    if (entry.note) {
+      noteBox.appendChild(element("p", "gg-giver-label", "Note from the person who gave you this programme:"));
+      var quote = element("blockquote", "gg-giver-words");
+      var words = element("p", "gg-giver-note", entry.note);
+      words.setAttribute("dir", "auto");
+      quote.appendChild(words);
+      noteBox.appendChild(quote);
+    } else {
+      noteBox.remove();
+    }
+    var drawings = node.querySelector(".gg-plan-drawings");
+    takeHome.drawings.forEach(function (drawing) {
+      var image = document.createElement("img");
+      image.src = new URL(drawing.src, root).href;
+      image.alt = drawing.alt;
+      image.className = "gg-plan-drawing";
+      drawings.appendChild(image);
+    });
+    node.querySelector(".gg-th-start").textContent = takeHome.start_position;
+    list(node, ".gg-th-steps", stepsFor(takeHome.steps, side));
+    var rest = node.querySelector(".gg-th-rest");
+    if (takeHome.rest) rest.textContent = takeHome.rest;
+    else rest.remove();
+    list(node, ".gg-th-stop", takeHome.stop_rules);
+    if (takeHome.precautions.length) list(node, ".gg-th-precautions", takeHome.precautions);
+    else node.querySelector(".gg-th-care").remove();
+    var variants = [];
+    [["Easier: ", takeHome.easier], ["Harder: ", takeHome.harder]].forEach(function (pair) {
+      if (!pair[1]) return;
+      var line = element("li", "", pair[0]);
+      line.appendChild(pageLink(pair[1].title, pair[1].url));
+      variants.push(line);
+    });
+    variants.push(
+      "Move on when: " + takeHome.move_on_when + " Ask your physiotherapist before moving on."
+    );
+    list(node, ".gg-th-variants", variants);
+    var tick = node.querySelector(".gg-plan-tick input");
+    tick.id = "tick-" + entry.code;
+    var label = node.querySelector(".gg-plan-tick label");
+    label.htmlFor = tick.id;
+    label.textContent = "Done today: " + takeHome.title;
+    var more = node.querySelector(".gg-plan-more a");
+    more.href = new URL(takeHome.url, root).href;
+    return node;
+  }
+
+  function unavailable(entry) {
+    var node = element("div", "gg-plan-item");
+    node.id = "plan-" + entry.code;
+    node.appendChild(
+      element(
+        "p",
+        "",
+        "One exercise of this programme could not be loaded. Check that you are online and" +
+          " reload the page."
+      )
+    );
+    return node;
   }
 
   // Both pages: the chosen exercises, in the programme's order, each with its prescribed dose.
+  // Resolves once every exercise is drawn; a later call replaces an earlier one's drawing.
+  var shown = 0;
   function show(plan) {
-    var items = document.querySelector(".gg-plan-items");
-    document.querySelectorAll(".gg-plan-item").forEach(function (item) {
-      item.classList.remove("is-chosen");
-    });
-    plan.entries.forEach(function (entry) {
-      var item = document.getElementById("plan-" + entry.code);
-      if (!item) return;
-      item.classList.add("is-chosen");
-      items.appendChild(item);
-      var list = item.querySelector(".gg-plan-dose");
-      list.textContent = "";
-      doseLines(entry).forEach(function (line) {
-        var li = document.createElement("li");
-        li.textContent = line;
-        list.appendChild(li);
-      });
-    });
+    var items = document.getElementById("gg-plan-items");
+    var turn = ++shown;
+    items.setAttribute("aria-busy", "true");
     setText("gg-plan-date", plan.date ? "Given on " + longDate(plan.date) : "");
     showGiver(document.getElementById("gg-plan-giver"), plan);
     var gone = plan.missing
@@ -316,6 +544,20 @@
     setText("gg-plan-gone", gone);
     if (plan.region) window.ggRegions.show(plan.region);
     article.classList.toggle("gg-plan-shown", plan.entries.length > 0 || plan.missing > 0);
+    return Promise.all(
+      plan.entries.map(function (entry) {
+        return fetchTakeHome(entry.code);
+      })
+    ).then(function (files) {
+      if (turn !== shown) return false;
+      items.textContent = "";
+      plan.entries.forEach(function (entry, index) {
+        var file = files[index];
+        items.appendChild(file ? drawTakeHome(entry, file, plan.date) : unavailable(entry));
+      });
+      items.removeAttribute("aria-busy");
+      return true;
+    });
   }
 
   function element(name, className, text) {
@@ -414,8 +656,11 @@
     }
   }
 
+  function ticks() {
+    return document.querySelectorAll(".gg-plan-tick input");
+  }
+
   function startPatientPage() {
-    var boxes = document.querySelectorAll(".gg-plan-tick input");
     // Any fragment at all: a programme shown with today's ticks and then its QR code, or the
     // page's message, saying so when the link is longer than any programme link can be.
     function render() {
@@ -429,31 +674,33 @@
           : ""
       );
       if (!plan) {
-        // Nothing of a link read before stays: not its words, nor its QR code.
+        // Nothing of a link read before stays: not its words, its exercises, nor its QR code.
+        shown++;
         article.classList.remove("gg-plan-shown");
+        document.getElementById("gg-plan-items").textContent = "";
         showGiver(document.getElementById("gg-plan-giver"), { note: "", clinician: "" });
         drawQr(document.getElementById("gg-plan-qr"), "");
         return;
       }
-      show(plan);
-      var ticked = readTicks();
-      boxes.forEach(function (box) {
-        box.checked = ticked.indexOf(box.id.slice(5)) !== -1;
-      });
       drawQr(document.getElementById("gg-plan-qr"), location.href);
-    }
-    boxes.forEach(function (box) {
-      box.addEventListener("change", function () {
-        var codes = [];
-        boxes.forEach(function (other) {
-          if (other.checked) codes.push(other.id.slice(5));
+      show(plan).then(function (drawn) {
+        if (!drawn) return;
+        var ticked = readTicks();
+        ticks().forEach(function (box) {
+          box.checked = ticked.indexOf(box.id.slice(5)) !== -1;
         });
-        saveTicks(codes);
       });
+    }
+    document.getElementById("gg-plan-items").addEventListener("change", function () {
+      var codes = [];
+      ticks().forEach(function (box) {
+        if (box.checked) codes.push(box.id.slice(5));
+      });
+      saveTicks(codes);
     });
     document.getElementById("gg-plan-clear").addEventListener("click", function () {
       saveTicks([]);
-      boxes.forEach(function (box) {
+      ticks().forEach(function (box) {
         box.checked = false;
       });
     });
@@ -461,39 +708,139 @@
     render();
   }
 
+  function today() {
+    var now = new Date();
+    var pad = function (n) {
+      return (n < 10 ? "0" : "") + n;
+    };
+    return "" + now.getFullYear() + pad(now.getMonth() + 1) + pad(now.getDate());
+  }
+
+  function button(text) {
+    var made = element("button", "md-button", text);
+    made.type = "button";
+    return made;
+  }
+
+  function labelled(group, id, text, field) {
+    var line = element("p", "");
+    var label = element("label", "", text);
+    label.htmlFor = id;
+    field.id = id;
+    line.appendChild(label);
+    line.appendChild(document.createTextNode(" "));
+    line.appendChild(field);
+    group.appendChild(line);
+    return field;
+  }
+
+  // One chosen exercise's amounts, named by its title: every number its page's dose and move-on
+  // rule need (at most its safe limit), how often, the side, a note, and its place in the order.
+  function doseGroup(code, title) {
+    var facts = data.exercises[code];
+    var group = element("fieldset", "gg-dose");
+    group.id = "dose-" + code;
+    group.appendChild(element("legend", "", title));
+    LETTERS.forEach(function (letter) {
+      if (!own(facts.fields, letter)) return;
+      var field = document.createElement("input");
+      field.type = "number";
+      field.min = "1";
+      field.max = String(facts.most[letter] || data.limits[letter]);
+      field.value = String(facts.fields[letter]);
+      field.inputMode = "numeric";
+      labelled(group, letter + "-" + code, LABELS[letter], field);
+    });
+    var choice = document.createElement("select");
+    data.howOften.forEach(function (words, index) {
+      var option = element("option", "", index ? words : "As its page says: " + facts.often);
+      option.value = String(index);
+      choice.appendChild(option);
+    });
+    labelled(group, "o-" + code, "How often", choice);
+    if (facts.sided) {
+      var side = document.createElement("select");
+      [["", "Both sides"], ["L", "Left only"], ["R", "Right only"]].forEach(function (pair) {
+        var option = element("option", "", pair[1]);
+        option.value = pair[0];
+        side.appendChild(option);
+      });
+      labelled(group, "side-" + code, "Side", side);
+    }
+    var note = document.createElement("input");
+    note.type = "text";
+    note.maxLength = data.exerciseNoteChars;
+    labelled(group, "t-" + code, "Note for this exercise", note).className = "gg-dose-note";
+    var limit = element("p", "gg-dose-limit");
+    limit.id = "limit-" + code;
+    limit.setAttribute("role", "status");
+    group.appendChild(limit);
+    var moves = element("p", "gg-dose-moves");
+    var up = button("Move up");
+    up.className += " gg-move-up";
+    var down = button("Move down");
+    down.className += " gg-move-down";
+    moves.appendChild(up);
+    moves.appendChild(document.createTextNode(" "));
+    moves.appendChild(down);
+    group.appendChild(moves);
+    var item = element("li", "gg-chosen-item");
+    item.appendChild(group);
+    return item;
+  }
+
   // The builder: every change writes the link, its QR code and the handout below.
   function startBuilder(form) {
     var linkField = document.getElementById("plan-link");
     var status = document.getElementById("plan-status");
+    var chosenList = document.getElementById("gg-chosen-list");
     var picks = form.querySelectorAll(".gg-pick");
+    var order = [];
     // The patient's place, for the numbers on their page and handout: the clinician's own at first.
     var regionField = document.getElementById("plan-region");
     if (window.ggRegions) regionField.value = window.ggRegions.current();
     var filters = ["condition", "phase", "position", "equipment"];
+    var shareButton = document.getElementById("plan-share");
+    if (typeof navigator.share === "function") shareButton.hidden = false;
 
-    function today() {
-      var now = new Date();
-      var pad = function (n) {
-        return (n < 10 ? "0" : "") + n;
-      };
-      return "" + now.getFullYear() + pad(now.getMonth() + 1) + pad(now.getDate());
+    // A dose field's number, at most the content's safe limit for it; when it was more, the field
+    // is set to the limit and the group says why.
+    function amount(code, letter, said) {
+      var field = document.getElementById(letter + "-" + code);
+      if (!field) return null;
+      var most = data.exercises[code].most[letter] || data.limits[letter];
+      var value = clamp(field.value, data.limits[letter]);
+      if (value > most || parseInt(field.value, 10) > most) {
+        value = most;
+        field.value = String(most);
+        said.push(
+          "At most " + counted(most, UNITS[letter]) + " for this exercise: the safe limit its" +
+            " page gives."
+        );
+      }
+      return value;
     }
 
     function current() {
-      var entries = [];
-      picks.forEach(function (pick) {
-        var box = pick.querySelector("input[type=checkbox]");
-        pick.classList.toggle("is-chosen", box.checked);
-        if (!box.checked) return;
-        var code = box.value;
+      var entries = order.map(function (code) {
         var values = {};
-        ["s", "r", "h", "m"].forEach(function (letter) {
-          var field = document.getElementById(letter + "-" + code);
-          if (field) values[letter] = clamp(field.value, data.limits[letter]);
+        var said = [];
+        LETTERS.forEach(function (letter) {
+          var value = amount(code, letter, said);
+          if (value !== null) values[letter] = value;
         });
-        var often = parseInt(document.getElementById("o-" + code).value, 10) || 0;
+        var limit = document.getElementById("limit-" + code);
+        if (said.length) limit.textContent = said.join(" ");
         var side = document.getElementById("side-" + code);
-        entries.push({ code: code, values: values, often: often, side: side ? side.value : "" });
+        var noteField = document.getElementById("t-" + code);
+        var note = fitChars(noteField.value, data.exerciseNoteChars);
+        return {
+          code: code,
+          values: values,
+          often: parseInt(document.getElementById("o-" + code).value, 10) || 0,
+          side: side ? side.value : "",
+          note: note,
+        };
       });
       return {
         entries: entries,
@@ -524,11 +871,52 @@
     function update() {
       cut = "";
       var plan = current();
+      setText("plan-count", order.length + " chosen");
+      document.getElementById("gg-chosen-empty").hidden = order.length > 0;
       show(plan);
-      var link = plan.entries.length ? new URL("../plan/" + fragmentOf(plan), location.href).href : "";
+      var fragment = fragmentOf(plan);
+      var long = plan.entries.length > 0 && tooLong(fragment, data);
+      var link = plan.entries.length && !long ? new URL("../plan/" + fragment, location.href).href : "";
       linkField.value = link;
       var drawn = drawQr(document.getElementById("gg-plan-qr"), link);
-      status.textContent = link && !drawn ? "This link is too long for a QR code." : cut;
+      if (long) {
+        status.textContent =
+          "This programme is too long for one link: shorten the notes for the exercises.";
+      } else {
+        status.textContent = link && !drawn ? "This link is too long for a QR code." : cut;
+      }
+    }
+
+    function choose(pick, chosen) {
+      var code = pick.querySelector("input[type=checkbox]").value;
+      pick.classList.toggle("is-chosen", chosen);
+      var at = order.indexOf(code);
+      if (chosen && at === -1) {
+        order.push(code);
+        chosenList.appendChild(doseGroup(code, pick.querySelector("label").textContent));
+      } else if (!chosen && at !== -1) {
+        order.splice(at, 1);
+        chosenList.removeChild(document.getElementById("dose-" + code).parentNode);
+      }
+    }
+
+    // Move an exercise one place up (-1) or down (+1), keeping focus on the button pressed.
+    function move(code, by) {
+      var at = order.indexOf(code);
+      var to = at + by;
+      if (to < 0 || to >= order.length) {
+        status.textContent = by < 0 ? "That exercise is already first." : "That exercise is already last.";
+        return;
+      }
+      order.splice(at, 1);
+      order.splice(to, 0, code);
+      var item = document.getElementById("dose-" + code).parentNode;
+      var focused = document.activeElement;
+      if (by < 0) chosenList.insertBefore(item, item.previousElementSibling);
+      else chosenList.insertBefore(item.nextElementSibling, item);
+      if (focused) focused.focus();
+      update();
+      status.textContent = "Moved to place " + (to + 1) + " of " + order.length + ".";
     }
 
     function filter() {
@@ -538,7 +926,7 @@
       });
       picks.forEach(function (pick) {
         var code = pick.id.slice(5);
-        var facts = data.filters[code];
+        var facts = data.exercises[code];
         var fits = filters.every(function (name) {
           return !wanted[name] || facts[name].indexOf(wanted[name]) !== -1;
         });
@@ -549,17 +937,29 @@
 
     form.addEventListener("input", update);
     form.addEventListener("change", function (event) {
-      if (event.target.id.indexOf("filter-") === 0) filter();
-      else update();
+      var target = event.target;
+      if (target.id.indexOf("filter-") === 0) return filter();
+      if (target.id.indexOf("choose-") === 0) choose(target.closest(".gg-pick"), target.checked);
+      update();
+    });
+    form.addEventListener("click", function (event) {
+      var target = event.target;
+      if (!target.closest || !target.closest(".gg-dose-moves")) return;
+      var code = target.closest(".gg-dose").id.slice(5);
+      move(code, target.classList.contains("gg-move-up") ? -1 : 1);
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
     });
+    function needsLink() {
+      if (linkField.value) return false;
+      status.textContent = order.length
+        ? "This programme is too long for one link: shorten the notes for the exercises."
+        : "Tick at least one exercise first.";
+      return true;
+    }
     document.getElementById("plan-copy").addEventListener("click", function () {
-      if (!linkField.value) {
-        status.textContent = "Tick at least one exercise first.";
-        return;
-      }
+      if (needsLink()) return;
       var copied = function () {
         status.textContent = "Link copied.";
       };
@@ -572,12 +972,27 @@
       if (navigator.clipboard) navigator.clipboard.writeText(linkField.value).then(copied, selectIt);
       else selectIt();
     });
+    shareButton.addEventListener("click", function () {
+      if (needsLink()) return;
+      navigator
+        .share({ title: "Your exercise programme", url: linkField.value })
+        .then(function () {
+          status.textContent = "Link shared.";
+        })
+        .catch(function () {
+          // The clinician closed the share sheet: nothing to say.
+        });
+    });
     document.getElementById("plan-print").addEventListener("click", function () {
-      if (!linkField.value) {
-        status.textContent = "Tick at least one exercise first.";
-        return;
-      }
-      print();
+      if (needsLink()) return;
+      // Print what is drawn: the handout's exercises may still be on their way.
+      show(current()).then(function () {
+        print();
+      });
+    });
+    // A box ticked before the script ran (the browser restores a form on going back).
+    picks.forEach(function (pick) {
+      if (pick.querySelector("input[type=checkbox]").checked) choose(pick, true);
     });
     filter();
     update();

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from generator.content.models import Dose, Exercise, Movement, Programme
+from generator.content.models import Dose, Exercise, Movement, Programme, SidedStep
 from generator.content.references import Loaded, error_at
 from generator.errors import ContentError, FieldPath
 
@@ -37,11 +37,124 @@ def check_clinical_rules(items: list[Loaded]) -> list[ContentError]:
     for loaded in exercises.values():
         errors += _text_against_dose(loaded)
         errors += _move_on_rule(loaded, exercises)
+        errors += _safe_most(loaded)
+        errors += _sides_marked(loaded)
     for loaded in items:
         errors += _no_local_numbers(loaded)
         if isinstance(loaded.page.item, Programme):
             errors += _staging(loaded, exercises)
             errors += _reachable_gates(loaded, exercises)
+            errors += _within_safe_most(loaded, exercises)
+    return errors
+
+
+DOSE_NUMBERS = ("sets", "reps", "hold_seconds", "minutes")
+
+
+def _safe_most(loaded: Loaded) -> list[ContentError]:
+    """Every number a programme may set has a safe limit, at least the exercise's own dose: the
+    builder offers the dose's numbers, and sets for any rep or hold exercise."""
+    exercise = loaded.page.item
+    assert isinstance(exercise, Exercise)
+    dose, most = exercise.dose, exercise.most
+    errors = []
+    for name in DOSE_NUMBERS:
+        own, limit = getattr(dose, name), getattr(most, name)
+        needed = own is not None or (name == "sets" and bool(dose.reps or dose.hold_seconds))
+        if needed and limit is None:
+            problem = f"has no {name}, which a programme may set for this exercise"
+            hint = f"add {name}: the most a programme may give, at least the dose's"
+        elif limit is not None and not needed:
+            problem = f"limits {name}, which this exercise's dose does not have"
+            hint = f"leave {name} out of most"
+        elif own is not None and limit is not None and limit < own:
+            problem = f"gives {name} {limit}, less than the exercise's own dose ({own})"
+            hint = "the safe limit is at least the dose the page itself gives"
+        else:
+            continue
+        errors.append(
+            error_at(loaded, ("most",) if limit is None else ("most", name), (problem, hint))
+        )
+    return errors
+
+
+def _within_safe_most(loaded: Loaded, exercises: dict[str, Loaded]) -> list[ContentError]:
+    """A programme's own dose for an exercise stays within that exercise's safe limit."""
+    programme = loaded.page.item
+    assert isinstance(programme, Programme)
+    errors = []
+    for index, step in enumerate(programme.steps):
+        target = exercises.get(step.exercise or "")
+        if step.dose is None or target is None:
+            continue
+        most = target.page.item.most  # type: ignore[attr-defined]
+        for name in DOSE_NUMBERS:
+            value, limit = getattr(step.dose, name), getattr(most, name)
+            if value is not None and limit is not None and value > limit:
+                problem = (
+                    f"gives {name} {value}, more than the safe limit of {step.exercise} ({limit})"
+                )
+                hint = f"lower it, or raise most.{name} in that exercise if it is safe"
+                errors.append(error_at(loaded, ("steps", index, "dose", name), (problem, hint)))
+    return errors
+
+
+# Words that say the exercise moves to the other side: a one-sided programme must not say them.
+_OTHER_SIDE = re.compile(
+    r"\b(?:(?:the\s+)?other\s+side|each\s+side|both\s+sides|swap\s+(?:legs|sides)"
+    r"|switch\s+(?:to\s+the\s+other|sides|legs)|(?:turn|roll)\s+over\s+and\s+do)\b",
+    re.IGNORECASE,
+)
+SIDED_FIELDS = (
+    "start_position",
+    "steps",
+    "stop_rules",
+    "precautions",
+    "tips",
+    "should_feel",
+    "common_mistakes",
+)
+
+
+def _sides_marked(loaded: Loaded) -> list[ContentError]:
+    """A one-sided exercise's take-home words that talk about the other side are marked as
+    depending on the side (both: / one:), so that a one-sided programme reads one-sided."""
+    exercise = loaded.page.item
+    assert isinstance(exercise, Exercise)
+    errors = []
+    if not exercise.dose.per_side:
+        for index, step in enumerate(exercise.steps):
+            if isinstance(step, SidedStep):
+                problem = "is written for one side and both, but the dose is not per side"
+                hint = "write the step as plain words, or set dose.per_side: true"
+                errors.append(error_at(loaded, ("steps", index), (problem, hint)))
+        return errors
+    for name in SIDED_FIELDS:
+        value = getattr(exercise, name)
+        texts = (
+            [((name,), value)]
+            if isinstance(value, str)
+            else [
+                ((name, index), text) for index, text in enumerate(value) if isinstance(text, str)
+            ]
+        )
+        for where, text in texts:
+            found = _OTHER_SIDE.search(text)
+            if found:
+                problem = f"says '{found.group(0)}', which a programme for one side must not say"
+                hint = (
+                    "write the step as both: (for both sides) and one: (for one side, with"
+                    " {side} for left or right, or left out to skip the step)"
+                    if name == "steps"
+                    else "reword it so that it holds for one side as well as for both"
+                )
+                errors.append(error_at(loaded, where, (problem, hint)))
+    for index, step in enumerate(exercise.steps):
+        if isinstance(step, SidedStep) and step.one and _OTHER_SIDE.search(step.one):
+            problem = "one: still talks about the other side"
+            errors.append(
+                error_at(loaded, ("steps", index, "one"), (problem, "reword it for one side"))
+            )
     return errors
 
 
@@ -62,8 +175,13 @@ def _text_values(exercise: Exercise) -> Iterator[tuple[FieldPath, str]]:
         value = getattr(exercise, name)
         if isinstance(value, str):
             yield (name,), value
-        else:
-            for index, text in enumerate(value):
+            continue
+        for index, text in enumerate(value):
+            if isinstance(text, SidedStep):
+                yield (name, index, "both"), text.both
+                if text.one is not None:
+                    yield (name, index, "one"), text.one
+            else:
                 yield (name, index), text
 
 

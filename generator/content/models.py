@@ -9,11 +9,13 @@ from datetime import date
 from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import (
+    Discriminator,
     Field,
     RootModel,
     StrictBool,
     StrictInt,
     StringConstraints,
+    Tag,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -268,6 +270,50 @@ class Dose(Strict):
         return self
 
 
+class SafeMost(Strict):
+    """The most of each number a programme may prescribe for this exercise: our own editorial
+    safe limit, which the programme builder and the patient's page never go past."""
+
+    sets: Annotated[StrictInt, Field(ge=1, le=DOSE_LIMITS["sets"])] | None = None
+    reps: Annotated[StrictInt, Field(ge=1, le=DOSE_LIMITS["reps"])] | None = None
+    hold_seconds: Annotated[StrictInt, Field(ge=1, le=DOSE_LIMITS["hold_seconds"])] | None = None
+    minutes: Annotated[StrictInt, Field(ge=1, le=DOSE_LIMITS["minutes"])] | None = None
+
+
+SIDE = "{side}"
+"""In a step's one-side words, where "left" or "right" goes."""
+
+
+class SidedStep(Strict):
+    """A step that reads differently when only one side is done."""
+
+    both: Text
+    """The step when both sides are done, as the exercise's page shows it."""
+    one: Text | None = None
+    """The step when only one side is done; {side} stands for "left" or "right". Leave it out
+    when such a programme skips the step (turning over to do the other side)."""
+
+    @model_validator(mode="after")
+    def _side_only_in_one(self) -> SidedStep:
+        if SIDE in self.both or "{" in self.both.replace(SIDE, ""):
+            raise ValueError("both: {side} belongs in one, the words for one side only")
+        if self.one is not None and "{" in self.one.replace(SIDE, ""):
+            raise ValueError("one: the only placeholder is {side}")
+        return self
+
+
+def _step_kind(value: object) -> str:
+    return "sided" if isinstance(value, dict | SidedStep) else "plain"
+
+
+UNION_TAGS = frozenset({"plain", "sided"})
+"""Tags of the steps' two forms: pydantic puts them in an error's location; messages leave them
+out, since the editor wrote a step, not a tag."""
+Step = Annotated[
+    Annotated[Text, Tag("plain")] | Annotated[SidedStep, Tag("sided")], Discriminator(_step_kind)
+]
+
+
 class Variants(Strict):
     easier: Id | None = None
     """The exercise to do instead if this one is too hard or painful."""
@@ -297,8 +343,11 @@ class Exercise(Item):
     equipment: Texts = []
     difficulty: Literal["gentle", "moderate", "hard"]
     dose: Dose
+    most: SafeMost
     start_position: Text
-    steps: Texts = Field(min_length=2)
+    steps: Annotated[list[Step], Field(min_length=2, max_length=MAX_ENTRIES)]
+    """Each step as plain words, or, for a one-sided exercise, as both: and one: where the words
+    depend on the side."""
     should_feel: Text
     """What the reader should feel while doing it."""
     tips: Texts = []
@@ -316,6 +365,23 @@ class Exercise(Item):
     """The starting position, the end position and, where the movement needs it, one between,
     drawn from joint angles (see generator/content/pose.py for what each value means)."""
     sources: list[SourceKey] = Field(min_length=2, max_length=MAX_ENTRIES)
+
+    @property
+    def step_texts(self) -> list[str]:
+        """The steps as done on both sides, as the exercise's page shows them."""
+        return self.steps_for(None)
+
+    def steps_for(self, side: str | None) -> list[str]:
+        """The steps when both sides are done (side None), or only "left" or "right"."""
+        texts = []
+        for step in self.steps:
+            if not isinstance(step, SidedStep):
+                texts.append(step)
+            elif side is None:
+                texts.append(step.both)
+            elif step.one is not None:
+                texts.append(step.one.replace(SIDE, side))
+        return texts
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()

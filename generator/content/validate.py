@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.content.models import UNION_TAGS
 from generator.content.yaml_file import LoadedFile, dotted
 from generator.errors import ContentError, FieldPath
 from generator.text import shortened
@@ -31,7 +32,8 @@ def validate(
 def _to_content_error(
     loaded: LoadedFile, model: type[BaseModel], detail: ErrorDetails
 ) -> ContentError:
-    where: FieldPath = tuple(detail["loc"])
+    where: FieldPath = tuple(part for part in detail["loc"] if part not in UNION_TAGS)
+    detail = {**detail, "loc": where}
     message, hint = _explain(model, detail)
     line, column = (
         loaded.key_at.get(where, (1, 1))

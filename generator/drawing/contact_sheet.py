@@ -33,7 +33,11 @@ def sheet(root: Path, files: list[Path]) -> str:
         except ValidationError as error:
             parts.append(f"<p class='bad'>{html.escape(str(error))}</p></div>")
             continue
-        steps = ["Starting position: " + data.get("start_position", ""), *data.get("steps", [])]
+        written = [
+            step.get("both", "") if isinstance(step, dict) else step
+            for step in data.get("steps", [])
+        ]
+        steps = ["Starting position: " + data.get("start_position", ""), *written]
         results = draw_exercise(drawings) if drawings else []
         for drawing, drawn in zip(drawings, results, strict=True):
             text = steps[drawing.step] if drawing.step < len(steps) else "(no such step)"

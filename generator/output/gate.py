@@ -6,6 +6,7 @@ It runs after `mkdocs build` and before the new site replaces the old one.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import urllib.parse
@@ -55,10 +56,14 @@ ARTICLE_ATTRIBUTES = {"a": {"href", "class", "title"}, "*": {"class", "id"}}
 # attribute value is the generator's own (codes, numbers), checked against its pattern.
 FORM_ELEMENTS = {
     "br": set(),
-    "button": {"type"},
+    "button": {"type", "hidden"},
     "div": {"role", "aria-label"},
     "fieldset": set(),
     "form": {"action", "autocomplete"},
+    "h4": set(),
+    "p": {"role"},
+    # The take-home skeleton (partials/take-home.html.j2): inert until plan.js copies it.
+    "template": set(),
     "input": {
         "type",
         "name",
@@ -88,6 +93,7 @@ _FORM_VALUE = {
     "autocomplete": re.compile(r"^off$"),
     "inputmode": re.compile(r"^numeric$"),
     "readonly": re.compile(r"^$"),
+    "hidden": re.compile(r"^$"),
     "selected": re.compile(r"^$"),
     "for": re.compile(r"^[a-z0-9-]+$"),
     "value": re.compile(r"^[^<>\"]*$"),
@@ -149,6 +155,21 @@ ARTICLE_CLASSES = frozenset(
         "gg-plan-drawings",
         "gg-plan-tick",
         "gg-plan-more",
+        "gg-chosen",
+        "gg-chosen-title",
+        "gg-chosen-list",
+        "gg-bar",
+        "gg-th-title",
+        "gg-th-changed",
+        "gg-th-note",
+        "gg-th-heading",
+        "gg-th-start",
+        "gg-th-steps",
+        "gg-th-rest",
+        "gg-th-stop",
+        "gg-th-care",
+        "gg-th-precautions",
+        "gg-th-variants",
         # The exercises index: its list, and the classes its filters narrow it by
         "gg-narrow",
         "gg-exercise-list",
@@ -249,6 +270,9 @@ class Expectations:
     """The tel: links pages may carry: the numbers of content/regions.yml."""
     region_data: object = None
     """What the emergency block's data (<script id="gg-regions">) must hold: region_data()."""
+    files: dict[str, bytes] = dataclasses.field(default_factory=dict)
+    """Path in the built site -> the bytes it must hold: the take-home files and drawings that
+    the programme pages fetch (generator/pages/take_home.py), exactly as generated."""
 
 
 def expected_drawings(site: Site) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -256,10 +280,9 @@ def expected_drawings(site: Site) -> dict[str, tuple[tuple[str, ...], tuple[str,
         page.id: tuple(plain_text(drawing.shows) for drawing in page.item.drawings)
         for page in site.exercises.values()
     }
-    # The programme pages hold every exercise, and with it every exercise's drawings.
-    every = tuple(label for page_labels in labels.values() for label in page_labels)
+    # The programme pages hold no drawing: plan.js shows the take-home files' drawings as <img>.
     expected = {built_file(page.url): (labels[page.id],) * 2 for page in site.exercises.values()}
-    return expected | {page: (every, ()) for page in PROGRAMME_PAGES}
+    return expected | {page: ((), ()) for page in PROGRAMME_PAGES}
 
 
 PROGRAMME_PAGES = frozenset(built_file(url_of(page)) for page in ("prescribe.md", "plan.md"))
@@ -300,10 +323,10 @@ def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:
         warnings[built_file(exercise.url)] = (stop(exercise.item.stop_rules), shared)
     for programme in site.programmes.values():
         warnings[built_file(programme.url)] = (stop(programme.item.stop_rules), shared)
-    # A home programme shows each exercise's stop rules, and the emergency block once.
-    stops = [stop(exercise.item.stop_rules) for exercise in site.exercises.values()]
+    # A home programme's page holds the emergency block; each exercise's stop rules come in its
+    # take-home file (check_files holds it), drawn into a copy of the skeleton's stop box.
     for built in PROGRAMME_PAGES:
-        warnings[built] = (*stops, shared)
+        warnings[built] = (shared,)
     return warnings
 
 
@@ -323,6 +346,24 @@ def check_site(folder: Path, expected: Expectations) -> list[str]:
         ]
     missing = set(expected.warnings) - {p.relative_to(folder).as_posix() for p in pages}
     problems += [f"{relative}: page is missing" for relative in sorted(missing)]
+    return problems + check_files(folder, expected.files)
+
+
+def check_files(folder: Path, files: dict[str, bytes]) -> list[str]:
+    """Each file that pages fetch is the generator's, byte for byte; a drawing file holds only
+    what a drawing may (its one <style> is the stylesheet's own drawing rules)."""
+    problems = []
+    for relative, data in sorted(files.items()):
+        path = folder / relative
+        if not path.is_file():
+            problems.append(f"{relative}: file is missing")
+        elif path.read_bytes() != data:
+            problems.append(f"{relative}: is not the file the generator wrote")
+        elif relative.endswith(".svg"):
+            drawing = ElementTree.fromstring(data)
+            for element in drawing.iter():
+                if element.tag != f"{_SVG}style":
+                    problems += [f"{relative}: {problem}" for problem in _check_svg(element)]
     return problems
 
 

@@ -197,7 +197,7 @@ def describe_dose(dose: Dose) -> str:
     """'3 sets of 10 reps, each side, resting 30 seconds in between', as a clinician writes it."""
     if dose.reps:
         amount = counted(dose.reps, "rep")
-        if dose.sets:
+        if dose.sets and dose.sets > 1:  # one set of 10 reps is 10 reps
             amount = f"{counted(dose.sets, 'set')} of {amount}"
         if dose.hold_seconds:
             amount += f", holding each for {counted(dose.hold_seconds, 'second')}"
@@ -205,7 +205,7 @@ def describe_dose(dose: Dose) -> str:
         amount = f"{counted(dose.sets or 1, 'hold')} of {counted(dose.hold_seconds, 'second')}"
     else:
         amount = counted(dose.minutes or 0, "minute")
-        if dose.sets:
+        if dose.sets and dose.sets > 1:
             amount = f"{counted(dose.sets, 'session')} of {amount}"
     parts = [amount]
     if dose.per_side:

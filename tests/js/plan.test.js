@@ -18,6 +18,12 @@ const {
   linkFragment,
   longDate,
   qrCode,
+  fitChars,
+  doseWords,
+  prescribed,
+  stepsFor,
+  changedSince,
+  readTakeHome,
 } = require("../../docs/javascripts/plan.js");
 
 // The page's data as plan_data (generator/pages/prescribe.py) writes it, read from the golden
@@ -46,22 +52,25 @@ function read(fragment) {
 }
 
 test("the page's caps are the generator's", () => {
-  assert.strictEqual(data.version, 1);
+  assert.strictEqual(data.version, 2);
+  assert.deepStrictEqual(data.versions, [1, 2]);
   assert.strictEqual(data.maxEntries, 30);
   assert.strictEqual(data.noteBytes, 400);
   assert.strictEqual(data.clinicianBytes, 120);
-  assert.strictEqual(data.fragmentBytes, 1300);
+  assert.strictEqual(data.exerciseNoteChars, 120);
+  assert.strictEqual(data.fragmentBytes, 2100);
   assert.strictEqual(data.firstDay, "20261201");
 });
 
-function entry(code, values, often, side) {
-  return { code: code, values: values, often: often || 0, side: side || "" };
+function entry(code, values, often, side, note) {
+  return { code: code, values: values, often: often || 0, side: side || "", note: note || "" };
 }
 
 test("a whole link is read back: exercises in order, doses, how often, side and the rest", () => {
   const fragment =
     "#v=1&x=knfhs2r15R.he3xs3r12h5o2&d=20270303&n=Slowly%2C+please&c=Dr+A+N%C3%A9e&g=ie";
   assert.deepStrictEqual(read(fragment), {
+    version: 1,
     entries: [entry("knfh", { s: 2, r: 15 }, 0, "R"), entry("he3x", { s: 3, r: 12, h: 5 }, 2)],
     missing: 0,
     note: "Slowly, please",
@@ -77,8 +86,10 @@ test("the fragment is read with or without its #", () => {
 });
 
 test("a link of another format version, or of none, is not read", () => {
-  assert.strictEqual(read("#v=2&x=he3x"), null);
+  assert.strictEqual(read("#v=3&x=he3x"), null);
+  assert.strictEqual(read("#v=0&x=he3x"), null);
   assert.strictEqual(read("#v=01&x=he3x"), null);
+  assert.strictEqual(read("#v=2x&x=he3x"), null);
   assert.strictEqual(read("#v=&x=he3x"), null);
   assert.strictEqual(read("#x=he3x"), null);
   assert.strictEqual(read(""), null);
@@ -128,6 +139,7 @@ test("an exercise no longer on the site is counted, not shown", () => {
   assert.strictEqual(plan.missing, 2);
   // A link whose every exercise is gone is still read: the page says they are gone.
   assert.deepStrictEqual(read("#v=1&x=zzzz"), {
+    version: 1,
     entries: [],
     missing: 1,
     note: "",
@@ -374,6 +386,7 @@ for (let i = 0; i < data.maxEntries; i++) {
 
 function widest(note, clinician) {
   return {
+    version: 2,
     entries: Object.keys(WIDE.codes).map((code) => entry(code, data.limits, 7, "L")),
     missing: 0,
     note: fitText(note, true, data.noteBytes),
@@ -395,7 +408,7 @@ test("the longest link the builder can make fits the cap and its QR code", { ski
   const notes = ["请".repeat(300), "é".repeat(500), "a, ".repeat(500), randomText(next, 400)];
   for (const note of notes) {
     const plan = widest(note, note);
-    const fragment = linkFragment(plan, 1);
+    const fragment = linkFragment(plan, 2);
     assert.ok(!tooLong(fragment, data), fragment.length);
     assert.deepStrictEqual(parseLink(fragment, WIDE, (key) => key, TODAY), plan);
     const code = qrCode(SITE + fragment, library);
@@ -458,17 +471,22 @@ test("the patient's page survives any fragment (fuzzed)", { timeout: 60000 }, ()
 
 test("the builder writes a link the patient's page reads back as it was", () => {
   const plan = {
-    entries: [entry("knfh", { m: 5, s: 2 }, 0, "L"), entry("he3x", { r: 12, h: 30 }, 5)],
+    version: 2,
+    entries: [
+      entry("knfh", { m: 5, s: 2 }, 0, "L", "Knees together"),
+      entry("he3x", { r: 12, h: 30 }, 5),
+    ],
     missing: 0,
     note: "Stop if it hurts & call me",
     clinician: "Sam",
     date: "20270303",
     region: "uk",
   };
-  const fragment = linkFragment(plan, 1);
+  const fragment = linkFragment(plan, 2);
   assert.strictEqual(
     fragment,
-    "#v=1&x=knfhs2m5L.he3xr12h30o5&d=20270303&n=Stop+if+it+hurts+%26+call+me&c=Sam&g=uk"
+    "#v=2&x=knfhs2m5L.he3xr12h30o5&d=20270303&n=Stop+if+it+hurts+%26+call+me&c=Sam&g=uk" +
+      "&tknfh=Knees+together"
   );
   assert.deepStrictEqual(read(fragment), plan);
 });
@@ -492,4 +510,120 @@ test("a typed number is a whole number from 1 to the limit", () => {
 test("a link's date is shown in words", () => {
   assert.strictEqual(longDate("20270303"), "3 March 2027");
   assert.strictEqual(longDate("20261231"), "31 December 2026");
+});
+
+// Links made with version 1 of the format, before exercise notes and the chosen order: each
+// still opens, as it did, in the order its entries are written.
+const VERSION_1_LINKS = {
+  "#v=1&x=he3xs3r12o2.knfhr8L&d=20261215&n=Slowly": [
+    entry("he3x", { s: 3, r: 12 }, 2),
+    entry("knfh", { r: 8 }, 0, "L"),
+  ],
+  "#v=1&x=knfhh45.he3x&d=20261202&g=uk": [entry("knfh", { h: 45 }), entry("he3x", {})],
+  "#v=1&x=xbu8m20": [entry("he3x", { m: 20 })],
+  // A version 1 link has no exercise notes: a t field in it is not read.
+  "#v=1&x=he3x&the3x=hello": [entry("he3x", {})],
+};
+
+test("every version 1 link still opens", () => {
+  for (const [fragment, entries] of Object.entries(VERSION_1_LINKS)) {
+    const plan = read(fragment);
+    assert.ok(plan, fragment);
+    assert.strictEqual(plan.version, 1);
+    assert.deepStrictEqual(plan.entries, entries, fragment);
+  }
+});
+
+test("version 2 carries a note for each exercise, cleaned and cut to 120 characters", () => {
+  const plan = read("#v=2&x=knfh.he3x&tknfh=" + encodeURIComponent("Keep\u202e knees\ntogether"));
+  assert.deepStrictEqual(plan.entries.map((e) => e.note), ["Keep knees together", ""]);
+  const long = read("#v=2&x=he3x&the3x=" + encodeURIComponent("请".repeat(200))).entries[0].note;
+  assert.strictEqual(Array.from(long).length, 120);
+  assert.strictEqual(fitChars("\ud83d\ude00".repeat(130), 120), "\ud83d\ude00".repeat(120));
+  // A former code's note is read under the code the link wrote.
+  assert.strictEqual(read("#v=2&x=xbu8&txbu8=hi").entries[0].note, "hi");
+  // Markup in a note is text, to be inserted as text.
+  assert.strictEqual(read("#v=2&x=he3x&the3x=%3Cimg%3E").entries[0].note, "<img>");
+});
+
+test("the dose is said in the exercise's own words, one side where only one is done", () => {
+  const sided = { per_side: true, rest_seconds: null };
+  const plain = { per_side: false, rest_seconds: 30 };
+  assert.strictEqual(doseWords({ s: 3, h: 30 }, sided, ""), "3 holds of 30 seconds, each side");
+  assert.strictEqual(doseWords({ s: 3, h: 30 }, sided, "L"), "3 holds of 30 seconds, left side only");
+  assert.strictEqual(doseWords({ h: 30 }, sided, "R"), "1 hold of 30 seconds, right side only");
+  assert.strictEqual(doseWords({ m: 15 }, plain, ""), "15 minutes, resting 30 seconds in between");
+  assert.strictEqual(doseWords({ m: 1 }, { per_side: false }, ""), "1 minute");
+  assert.strictEqual(
+    doseWords({ s: 2, r: 10, h: 5 }, sided, "L"),
+    "2 sets of 10 reps, holding each for 5 seconds, left side only"
+  );
+  assert.strictEqual(doseWords({ s: 1, r: 10 }, { per_side: false }, ""), "10 reps");
+});
+
+const TAKE_HOME = {
+  version: 1,
+  code: "knfh",
+  title: "Clamshell",
+  url: "exercises/clamshell/",
+  changed: "2027-01-05",
+  dose: { sets: 2, reps: 10, hold_seconds: null, minutes: null, per_side: true, rest_seconds: 30, how_often: "once a day" },
+  most: { sets: 4, reps: 15, hold_seconds: null, minutes: null },
+  start_position: "Lie on your side.",
+  steps: [
+    { both: "Lift your top knee.", one: "Lift your top knee." },
+    { both: "Then turn over and do the other side.", one: null },
+    { both: "Work both legs.", one: "Work your {side} leg." },
+  ],
+  rest: "Rest for 30 seconds between sets.",
+  stop_rules: ["Sharp pain"],
+  precautions: ["Hip replacement: ask first."],
+  easier: null,
+  harder: { title: "Side plank", url: "exercises/side-plank/" },
+  move_on_when: "2 sets of 15 are easy.",
+  drawings: [{ src: "exercises/clamshell/drawing-1.svg", alt: "Lying on your side", step: 0 }],
+};
+
+test("a one-sided programme reads one-sided: marked steps give their one-side words", () => {
+  assert.deepStrictEqual(stepsFor(TAKE_HOME.steps, ""), [
+    "Lift your top knee.",
+    "Then turn over and do the other side.",
+    "Work both legs.",
+  ]);
+  assert.deepStrictEqual(stepsFor(TAKE_HOME.steps, "L"), ["Lift your top knee.", "Work your left leg."]);
+  assert.deepStrictEqual(stepsFor(TAKE_HOME.steps, "R")[1], "Work your right leg.");
+});
+
+test("a prescription never goes past the exercise's safe limit", () => {
+  assert.deepStrictEqual(prescribed({ s: 9, r: 12 }, TAKE_HOME), {
+    numbers: { s: 4, r: 12 },
+    capped: ["s"],
+  });
+  // Numbers the link leaves out are the exercise's own.
+  assert.deepStrictEqual(prescribed({}, TAKE_HOME), { numbers: { s: 2, r: 10 }, capped: [] });
+});
+
+test("an exercise whose page changed after the link was made says so", () => {
+  assert.strictEqual(changedSince("2027-01-05", "20270104"), true);
+  assert.strictEqual(changedSince("2027-01-05", "20270105"), false);
+  assert.strictEqual(changedSince("2027-01-05", ""), false);
+});
+
+test("a take-home file is drawn only when it has the shape the page draws from", () => {
+  assert.strictEqual(readTakeHome(TAKE_HOME, "knfh"), TAKE_HOME);
+  const spoilt = (change) => readTakeHome(Object.assign({}, TAKE_HOME, change), "knfh");
+  assert.strictEqual(readTakeHome(TAKE_HOME, "he3x"), null); // another exercise's file
+  assert.strictEqual(spoilt({ version: 2 }), null);
+  assert.strictEqual(spoilt({ title: { toString: () => "<b>" } }), null);
+  assert.strictEqual(spoilt({ url: "javascript:alert(1)" }), null);
+  assert.strictEqual(spoilt({ url: "//evil.example/" }), null);
+  assert.strictEqual(spoilt({ harder: { title: "x", url: "https://evil.example/" } }), null);
+  assert.strictEqual(spoilt({ drawings: [{ src: "data:image/svg+xml,<svg>", alt: "" }] }), null);
+  assert.strictEqual(spoilt({ drawings: [{ src: "exercises/x/drawing.png", alt: "" }] }), null);
+  assert.strictEqual(spoilt({ stop_rules: [1] }), null);
+  assert.strictEqual(spoilt({ steps: [{ both: "x" }] }), null);
+  assert.strictEqual(spoilt({ most: { sets: -1 } }), null);
+  assert.strictEqual(spoilt({ changed: "soon" }), null);
+  assert.strictEqual(readTakeHome(null, "knfh"), null);
+  assert.strictEqual(readTakeHome("text", "knfh"), null);
 });

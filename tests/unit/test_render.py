@@ -17,7 +17,8 @@ from generator.pages.render import describe_dose
             {"sets": 3, "reps": 10, "rest_seconds": 60},
             "3 sets of 10 reps, resting 60 seconds in between",
         ),
-        ({"sets": 1, "reps": 1}, "1 set of 1 rep"),
+        ({"sets": 1, "reps": 1}, "1 rep"),  # one set of reps is the reps
+        ({"sets": 2, "reps": 1}, "2 sets of 1 rep"),
         ({"sets": 3, "hold_seconds": 30, "per_side": True}, "3 holds of 30 seconds, each side"),
         ({"hold_seconds": 20}, "1 hold of 20 seconds"),
         ({"minutes": 15}, "15 minutes"),
