@@ -4,13 +4,15 @@ located content error."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from generator.content.frequency import Frequency, read_frequency
 from generator.errors import HintedError
-from tests.factory import small_content, write_project
+from generator.pipeline import DOCS, prepare
+from tests.factory import checklist_boxes, real, small_content, write_project
 from tests.unit.test_validate import failures
 
 RES = Path(__file__).parent.parent / "res"
@@ -79,3 +81,35 @@ def test_an_unreadable_how_often_is_located_with_a_hint(tmp_path: Path) -> None:
         "1 error in 1 file",
     ]
 
+
+def _rows(page: str) -> dict[str, int]:
+    """Each checklist row's first two cells, and the boxes in its last."""
+    table = page.split('<div class="gg-checklist" markdown="block">', 1)[1].split("</div>\n")[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ")][2:]
+    return {
+        " | ".join(line.split(" | ")[:2]): len(re.findall(r'<span class="gg-box"></span>', line))
+        for line in rows
+    }
+
+
+def test_the_fixture_programme_boxes_each_row_as_its_dose_asks(project: Path) -> None:
+    page = prepare(project).outputs[f"{DOCS}/programmes/first-days.md"].decode("utf-8")
+    assert _rows(page) == {
+        "| Day 1 | Rest from glute training.": 0,
+        "| Day 2 | [Knee hug](../exercises/knee-hug.md)": 7,
+        "| Day 3 | [Bridge](../exercises/bridge.md)": 3,
+    }
+    assert '<span class="gg-boxes" aria-hidden="true"><span class="gg-day"><span' in page
+
+
+def test_the_real_programmes_give_advice_no_boxes_and_cold_a_box_every_two_hours() -> None:
+    prepared = real()
+    site = prepared.site
+    for programme in site.programmes.values():
+        page = prepared.outputs[f"{DOCS}/programmes/{programme.id}.md"].decode("utf-8")
+        assert list(_rows(page).values()) == checklist_boxes(site, programme), programme.id
+    first_days = prepared.outputs[f"{DOCS}/programmes/first-days-self-care.md"].decode("utf-8")
+    rows = _rows(first_days)
+    assert [count for row, count in rows.items() if "Rest from glute training" in row] == [0]
+    assert [count for row, count in rows.items() if "Cold on the buttock" in row] == [3 * 8]
+    assert [count for row, count in rows.items() if "Heat on the buttock" in row] == [7 * 2]
