@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from generator.content.models import DOSE_LIMITS
+from generator.content.models import DOSE_LIMITS, Programme
 from generator.content.schemas import schema_comment
-from generator.content.site import Site
+from generator.content.site import Page, Site
 from generator.output.write import read_manifest
 from generator.pipeline import Prepared, prepare
 
@@ -36,6 +36,17 @@ def real_pages() -> list[str]:
     site = real()
     redirects = {f"/{path.removesuffix('.md')}/" for path in site.site.redirects}
     return sorted(site.published - redirects)
+
+
+def checklist_boxes(site: Site, programme: Page[Programme]) -> list[int]:
+    """The boxes each row of a programme's printed checklist should have: what its dose's
+    how_often asks for across a week, and none for a row of advice."""
+    return [
+        0
+        if step.exercise is None
+        else (step.dose or site.exercises[step.exercise].item.dose).frequency.boxes
+        for step in programme.item.steps
+    ]
 
 
 REVIEW = {"last_updated": "2026-01-15", "next_review": "2027-01-15"}
@@ -259,7 +270,7 @@ def small_content() -> dict[str, Any]:
                 {
                     "when": "Day 3",
                     "exercise": "bridge",
-                    "dose": {**DOSE, "reps": 5},
+                    "dose": {**DOSE, "reps": 5, "how_often": "3 times a week"},
                     "dose_reason": "A lighter start.",
                 },
             ],

@@ -279,7 +279,7 @@ def test_a_pipe_in_a_programme_step_stays_in_its_cell(tmp_path: Path) -> None:
     assert run(root, "build").returncode == 0
     html = (root / "site/programmes/first-days/index.html").read_text(encoding="utf-8")
     rows = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("</tr>")[:-1]
-    assert [row.count("<td") for row in rows] == [3, 3]
+    assert [row.count("<td") for row in rows] == [4, 4]
     assert "Day 1 | Day 2" in rows[0] and "Rest | then walk slowly." in rows[0]
 
 

@@ -35,6 +35,7 @@ from generator.content.fields import (
     Texts,
     Title,
 )
+from generator.content.frequency import Frequency, read_frequency
 from generator.content.pose import Drawing
 from generator.errors import FieldPath
 
@@ -261,7 +262,20 @@ class Dose(Strict):
     """true when the dose is for each side (left and right)."""
     rest_seconds: Annotated[StrictInt, Field(ge=0, le=REST_LIMIT)] | None = None
     how_often: Text
-    """For example: twice a day, or 3 times a week."""
+    """How often, starting with one of: once a day, twice a day, 2 or 3 times a day, 3 times a
+    week, every other day, every 2 to 3 hours; then anything more after a comma. A programme's
+    printed checklist gives each row the boxes this asks for."""
+
+    @field_validator("how_often")
+    @classmethod
+    def _readable_how_often(cls, value: str) -> str:
+        read_frequency(value)
+        return value
+
+    @property
+    def frequency(self) -> Frequency:
+        """A week of this dose: the days it is done on, and the times on each."""
+        return read_frequency(self.how_often)
 
     @model_validator(mode="after")
     def _has_amount(self) -> Dose:

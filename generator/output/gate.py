@@ -40,6 +40,7 @@ ARTICLE_ELEMENTS = frozenset(
         "li",
         "ol",
         "p",
+        "span",
         "strong",
         "summary",
         "table",
@@ -51,7 +52,13 @@ ARTICLE_ELEMENTS = frozenset(
         "ul",
     ]
 )
-ARTICLE_ATTRIBUTES = {"a": {"href", "class", "title"}, "*": {"class", "id"}}
+ARTICLE_ATTRIBUTES = {
+    "a": {"href", "class", "title"},
+    "span": {"aria-hidden"},
+    "*": {"class", "id"},
+}
+# The few article attributes whose value is held to a pattern.
+_ARTICLE_VALUE = {"aria-hidden": re.compile(r"^true$")}
 # The programme pages' form (generator/pages/templates/prescribe.md.j2), allowed there only: every
 # attribute value is the generator's own (codes, numbers), checked against its pattern.
 FORM_ELEMENTS = {
@@ -115,6 +122,10 @@ ARTICLE_CLASSES = frozenset(
         "gg-figure",
         "gg-strip-qr",
         "gg-checklist",
+        # A programme's printed checklist: a row's boxes, a group a day (partials/macros.md.j2)
+        "gg-boxes",
+        "gg-day",
+        "gg-box",
         "gg-on-this-page",
         "gg-steps",
         "gg-print-only",
@@ -512,6 +523,8 @@ def _check_article(article: ElementTree.Element, interactive: bool = False) -> l
                     problems.append(f'<{element.tag} {name}="{value[:40]}"> is not allowed')
             elif name not in allowed:
                 problems.append(f"<{element.tag} {name}> is not allowed in the article")
+            elif name in _ARTICLE_VALUE and not _ARTICLE_VALUE[name].fullmatch(value):
+                problems.append(f'<{element.tag} {name}="{value[:40]}"> is not allowed')
         for name in _classes(element):
             if name not in ARTICLE_CLASSES:
                 problems.append(f'<{element.tag} class="{name}"> is not allowed in the article')

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from generator.content.models import Exercise
 from generator.pages.render import describe_dose
-from tests.factory import real_site
+from tests.factory import checklist_boxes, real_site
 
 pytestmark = pytest.mark.browser
 CHROME = [".md-header", ".md-banner", ".md-sidebar", ".md-footer", ".md-search", ".md-top"]
@@ -86,11 +86,15 @@ def test_a_programme_prints_as_a_checklist_on_at_most_two_pages(
     article = page.locator("article.md-content__inner").bounding_box()
     box = table.bounding_box()
     assert article and box and box["width"] > 0.9 * article["width"]
-    boxes = rows.first.evaluate("row => getComputedStyle(row, '::after').content")
-    assert boxes.count("\u2610") == 7 or boxes.count("☐") == 7, boxes
+    # Each row the boxes its dose asks for, drawn on paper and hidden on screen; advice none.
+    counts = rows.evaluate_all("rows => rows.map(row => row.querySelectorAll('.gg-box').length)")
+    assert counts == checklist_boxes(real_site(), programme)  # type: ignore[arg-type]
+    tick = page.locator(".gg-box").first.bounding_box()
+    assert tick and tick["width"] >= 2.5 * PX_PER_MM and tick["height"] >= 2.5 * PX_PER_MM
     pdf = page.pdf(format="A4", print_background=True)
     assert 1 <= pdf_pages(pdf) <= 2
     page.emulate_media(media="screen")
+    expect(page.locator(".gg-boxes").first).to_be_hidden()
 
 
 def _drawings_are_on_paper(page: Page, item: Exercise) -> None:

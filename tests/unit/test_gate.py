@@ -75,6 +75,12 @@ def test_the_built_fixture_passes(built: Path) -> None:
         ("</article>", '<p onclick="x()">x</p></article>', "<p onclick> event handlers"),
         ("</article>", '<h2 id="steps">Steps</h2></article>', "id 'steps' is used twice"),
         ("</article>", "<dialog>x</dialog></article>", "<dialog> is not allowed in the article"),
+        (  # a checklist's boxes are hidden from screen readers, and say nothing else
+            "</article>",
+            '<span class="gg-box" aria-hidden="false"></span></article>',
+            '<span aria-hidden="false"> is not allowed',
+        ),
+        ("</article>", '<span title="x">x</span></article>', "<span title> is not allowed"),
         (
             'href="tel:999"',
             'href="tel:0900123"',

@@ -47,3 +47,10 @@ def test_a_pages_summary_is_an_exercises_purpose_or_an_items_summary(project: Pa
     for kind in ("conditions", "prevention", "programmes"):
         page = next(iter(site.items[kind].values()))
         assert page.summary == page.item.summary  # type: ignore[attr-defined]
+
+
+def test_the_home_page_has_a_plain_way_in_for_clinicians(project: Path) -> None:
+    outputs = prepare(project).outputs
+    home = outputs[f"{DOCS}/index.md"].decode("utf-8")
+    assert "\n- [For clinicians: make a home programme](prescribe.md).\n" in home
+    assert f"{DOCS}/prescribe.md" in outputs
