@@ -468,7 +468,7 @@
     if (entry.note) {
       noteBox.appendChild(element("p", "gg-giver-label", "Note from the person who gave you this programme:"));
       var quote = element("blockquote", "gg-giver-words");
-      var words = element("p", "gg-giver-note", entry.note);
+      var words = element("p", "gg-exercise-note", entry.note);
       words.setAttribute("dir", "auto");
       quote.appendChild(words);
       noteBox.appendChild(quote);
