@@ -60,6 +60,9 @@ class Dose(Numbers):
     how_often: str
 
 
+DOSE_FIELDS = {"sets", "reps", "hold_seconds", "minutes", "per_side", "rest_seconds"}
+
+
 class Variant(_Data):
     title: str
     url: str
@@ -120,13 +123,7 @@ def take_home(site: Site, page: Page[Exercise]) -> TakeHome:
             "url": base,
             "changed": item.review.last_updated.isoformat(),
             "dose": Dose(
-                sets=dose.sets,
-                reps=dose.reps,
-                hold_seconds=dose.hold_seconds,
-                minutes=dose.minutes,
-                per_side=dose.per_side,
-                rest_seconds=dose.rest_seconds,
-                how_often=plain_text(dose.how_often),
+                **dose.model_dump(include=DOSE_FIELDS), how_often=plain_text(dose.how_often)
             ),
             "most": Numbers(**item.most.model_dump()),
             "start_position": plain_text(item.start_position),
