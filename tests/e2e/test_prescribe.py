@@ -77,6 +77,8 @@ def build_programme(page: Page, base_url: str) -> str:
 
 
 def shown_programme(page: Page) -> dict[str, list[str]]:
+    # Once every take-home file has come and been drawn.
+    expect(page.locator("#gg-plan-items[aria-busy]")).to_have_count(0)
     shown = {}
     for item in page.locator(".gg-plan-item:visible").all():
         title = item.locator("h3").inner_text().strip()
@@ -323,7 +325,10 @@ def test_each_programme_page_is_light_axe_clean_and_keeps_to_this_host(
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{base_url}{path}", wait_until="networkidle")
-    assert 10_000 < transferred(page) <= 100 * 1024
+    # Issue 23's budgets for a first load (the exercises' take-home files, fetched when shown,
+    # included): the patient's page 60 KB, the builder 100 KB, compressed as served.
+    budget = 100 * 1024 if path == "/prescribe/" else 60 * 1024
+    assert 10_000 < transferred(page) <= budget
     if path == "/prescribe/":
         choose(page, "Glute bridge", {"Reps": "12"})
     assert axe_violations(page, axe_script) == []
