@@ -87,7 +87,7 @@ def latencies(
         _,
     ):
         url = f"http://{address}/glute-guide/{page}/"
-        other = f"http://{address}/glute-guide/{watched}"
+        other = f"http://{address}/glute-guide/{watched.format(page=page)}"
         data = yaml.safe_load(content.read_text(encoding="utf-8"))
         wait_for(url, data["title"], seconds=900)
         own, everywhere = [], []
@@ -151,7 +151,8 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 PROJECTS = ("current", "synthetic")
 EDITS_TIMED = (
-    ("reworded step", reword_step, "plan/"),
+    # A step reaches the patient's programme through the exercise's take-home file.
+    ("reworded step", reword_step, "{page}/take-home.json"),
     ("changed dose", change_dose, "exercises/"),
 )
 
@@ -173,7 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{content}, {edit_name} ...", file=sys.stderr, flush=True)
                 own, everywhere = latencies(root, page, edit, options.edits, watched)
                 rows.append((content, edit_name, "the edited page", own))
-                rows.append((content, edit_name, f"/{watched} too", everywhere))
+                shown_on = "its take-home file" if "{page}" in watched else f"/{watched}"
+                rows.append((content, edit_name, f"{shown_on} too", everywhere))
     print(f"Edit to preview, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs\n")
     print(report(rows))
     return 0

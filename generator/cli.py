@@ -23,9 +23,10 @@ from generator.new_item import new_item
 from generator.output.build import BuildFailed, mkdocs_build
 from generator.output.gate import check_site
 from generator.output.ledger import LEDGER, add_to_ledger, read_ledger
+from generator.output.minify import minify_stylesheets
 from generator.output.schema_files import export_schemas
 from generator.pages.search_index import widen_search_index
-from generator.pipeline import expectations, generate, prepare
+from generator.pipeline import Prepared, expectations, generate, prepare
 from generator.preview import serve
 from generator.revision import revision_argument
 
@@ -86,10 +87,16 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
         root,
         prepared.source_date_epoch,
         check=lambda folder: check_site(folder, expected),
-        finish=lambda folder: widen_search_index(folder, prepared.site),
+        finish=lambda folder: finish_site(folder, prepared),
     )
     say(f"built: {site.relative_to(root)}/")
     return 0
+
+
+def finish_site(folder: Path, prepared: Prepared) -> None:
+    """What MkDocs leaves to do in a built site: the search index widened, stylesheets minified."""
+    widen_search_index(folder, prepared.site)
+    minify_stylesheets(folder)
 
 
 def _serve(root: Path, arguments: argparse.Namespace) -> int:

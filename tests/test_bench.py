@@ -103,7 +103,10 @@ def test_the_preview_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert shown == [
         (content, edit, on)
         for content in ("current content", f"{ITEMS} items")
-        for edit, watched in (("reworded step", "/plan/"), ("changed dose", "/exercises/"))
+        for edit, watched in (
+            ("reworded step", "its take-home file"),
+            ("changed dose", "/exercises/"),
+        )
         for on in ("the edited page", f"{watched} too")
     ]
     for row in rows:

@@ -179,8 +179,9 @@ def test_serve_previews_and_regenerates_when_content_changes(project: Path) -> N
         edited = fixture_bridge(steps=["Freshly edited.", "Move slowly."])
         write_content(project, "content/exercises/bridge.yml", edited)
         assert wait_for(url, "Freshly edited.")
-        # Then the pages that hold its steps too, built after the edited page was shown.
-        assert wait_for(f"http://{address}/glute-guide/plan/", "Freshly edited.")
+        # Then the take-home file the programme pages fetch, written with the edited page.
+        take_home = f"http://{address}/glute-guide/exercises/bridge/take-home.json"
+        assert wait_for(take_home, "Freshly edited.")
         time.sleep(1)  # a build must not set off another: reading files is not changing them
         builds = [line for line in log.read_text().splitlines() if line.startswith("preview: ")]
         assert builds[0].startswith("preview: serving"), builds

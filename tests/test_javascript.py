@@ -3,6 +3,7 @@ held to ESLint (eslint.config.mjs)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 
@@ -53,3 +54,48 @@ def test_eslint_finds_no_problem_in_the_whole_suite() -> None:
     ESLint must run, so a missing install fails rather than skips."""
     assert ESLINT.exists(), f"{ESLINT} is missing: make browser installs it from package-lock.json"
     _eslint_finds_nothing()
+
+
+def test_the_patient_page_says_a_dose_as_its_exercise_page_does() -> None:
+    """plan.js's doseWords and describe_dose (generator/pages/render.py) write a dose the same
+    way: the patient's page and the exercise's own page cannot word one dose two ways."""
+    from generator.content.models import Dose
+    from generator.pages.render import describe_dose
+
+    doses = [
+        {
+            "sets": sets,
+            "reps": reps,
+            "hold_seconds": hold,
+            "minutes": minutes,
+            "per_side": per_side,
+            "rest_seconds": rest,
+        }
+        for sets in (None, 1, 3)
+        for reps in (None, 1, 12)
+        for hold in (None, 1, 30)
+        for minutes in (None, 1, 15)
+        for per_side in (False, True)
+        for rest in (None, 30)
+        if reps or hold or minutes
+    ]
+    script = (
+        "const { doseWords } = require('./docs/javascripts/plan.js');"
+        "const doses = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(doses.map((d) => doseWords("
+        "{ s: d.sets, r: d.reps, h: d.hold_seconds, m: d.minutes }, d, ''))));"
+    )
+    node = shutil.which("node")
+    assert node, "Node.js is needed for tests/js"
+    run = subprocess.run(
+        [node, "-e", script],
+        cwd=REPO,
+        input=json.dumps(doses),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    expected = [describe_dose(Dose(**dose, how_often="daily")) for dose in doses]
+    assert json.loads(run.stdout) == expected
+    assert len(expected) > 200

@@ -167,6 +167,7 @@ ARTICLE_CLASSES = frozenset(
         "gg-plan-tick",
         "gg-plan-more",
         "gg-chosen",
+        "gg-take-home",
         "gg-chosen-title",
         "gg-chosen-list",
         "gg-bar",
