@@ -23,7 +23,7 @@ from generator.new_item import new_item
 from generator.output.build import BuildFailed, mkdocs_build
 from generator.output.gate import check_site
 from generator.output.ledger import LEDGER, add_to_ledger, read_ledger
-from generator.output.minify import minify_stylesheets
+from generator.output.minify import minify_scripts, minify_stylesheets
 from generator.output.schema_files import export_schemas
 from generator.pages.search_index import widen_search_index
 from generator.pipeline import Prepared, expectations, generate, prepare
@@ -94,9 +94,11 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def finish_site(folder: Path, prepared: Prepared) -> None:
-    """What MkDocs leaves to do in a built site: the search index widened, stylesheets minified."""
+    """What MkDocs leaves to do in a built site: the search index widened, our stylesheets and
+    scripts minified."""
     widen_search_index(folder, prepared.site)
     minify_stylesheets(folder)
+    minify_scripts(folder)
 
 
 def _serve(root: Path, arguments: argparse.Namespace) -> int:
