@@ -73,6 +73,7 @@ ledger: $(STAMP)  ## record new published URLs in urls.txt
 bench: $(STAMP) $(VENDOR)  ## time the generator, mkdocs and the live preview (well over an hour on 2 cores)
 	$(BIN)/python -m benchmarks.bench
 	$(BIN)/python -m benchmarks.preview
+	$(BIN)/python -m benchmarks.programme_weight
 
 bench-preview: $(STAMP) $(VENDOR)  ## only the live preview's edit-to-page latency (about 15 minutes)
 	$(BIN)/python -m benchmarks.preview
