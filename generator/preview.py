@@ -165,7 +165,14 @@ class Preview:
         report = self._write(prepared)
         docs = {p for p in (*changed, *report.touched) if p.startswith(f"{DOCS}/")}
         pages = {p.removeprefix(f"{DOCS}/") for p in docs if p.endswith(".md")}
-        if theme or docs - {f"{DOCS}/{p}" for p in pages} or report.removed:
+        # Generated files that are no pages (take-home files, drawings, redirects): MkDocs would
+        # only copy them, so they are copied, and the pages that hold the edit built alone.
+        copied = {p for p in docs if not p.endswith(".md") and p in prepared.outputs}
+        for path in sorted(copied):
+            target = self.site.site_dir / path.removeprefix(f"{DOCS}/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(prepared.outputs[path])
+        if theme or docs - {f"{DOCS}/{p}" for p in pages} - copied or report.removed:
             try:
                 self._build_all()
             except BuildFailed:

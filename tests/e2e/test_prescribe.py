@@ -81,7 +81,9 @@ def print_with_its_button(page: Page) -> None:
     library first), the browser's print dialog replaced by a counter."""
     page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
     page.get_by_role("button", name="Print this programme").click()
-    page.wait_for_function("window.printed >= 1")
+    # The code is drawn just before the print dialog is asked for.
+    expect(page.locator("#gg-plan-qr svg")).to_have_count(1)
+    assert page.evaluate("() => window.printed") == 1
 
 
 def shown_programme(page: Page) -> dict[str, list[str]]:
