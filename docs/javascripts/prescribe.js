@@ -131,8 +131,8 @@
         value = most;
         field.value = String(most);
         said.push(
-          "At most " + counted(most, UNITS[letter]) + " for this exercise: the safe limit its" +
-            " page gives."
+          "At most " + counted(most, UNITS[letter]) + " for this exercise: Glute Guide's own" +
+            " safe limit for it, so that a programme never asks for more."
         );
       }
       return value;

@@ -26,7 +26,8 @@ def test_the_builder_never_goes_past_an_exercises_safe_limit_and_says_why(
     group = page.get_by_role("group", name="Cold on the buttock", exact=True)
     expect(group.get_by_label("Minutes", exact=True)).to_have_value("20")
     expect(group.get_by_role("status")).to_have_text(
-        "At most 20 minutes for this exercise: the safe limit its page gives."
+        "At most 20 minutes for this exercise: Glute Guide's own safe limit for it, so that a"
+        " programme never asks for more."
     )
     assert "m20" in programme_link(page)
     # A link that asks for more is held to the limit on the patient's page too.
