@@ -106,6 +106,12 @@
     return item;
   }
 
+  // An exercise's code, from its checkbox (choose-<code>): a thousand exercises' list carries it
+  // once each.
+  function codeOf(pick) {
+    return pick.querySelector("input[type=checkbox]").id.slice("choose-".length);
+  }
+
   // The builder: every change writes the link, its QR code and the handout below.
   function startBuilder(form) {
     var linkField = document.getElementById("plan-link");
@@ -205,7 +211,7 @@
     }
 
     function choose(pick, chosen) {
-      var code = pick.querySelector("input[type=checkbox]").value;
+      var code = codeOf(pick);
       pick.classList.toggle("is-chosen", chosen);
       var at = order.indexOf(code);
       if (chosen && at === -1) {
@@ -242,7 +248,7 @@
         wanted[name] = document.getElementById("filter-" + name).value;
       });
       picks.forEach(function (pick) {
-        var code = pick.id.slice(5);
+        var code = codeOf(pick);
         var facts = data.exercises[code];
         var fits = filters.every(function (name) {
           return !wanted[name] || facts[name].indexOf(wanted[name]) !== -1;
