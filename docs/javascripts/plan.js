@@ -187,6 +187,18 @@
     return Boolean(linkDay) && changed.replace(/-/g, "") > linkDay;
   }
 
+  // The stop rules every chosen exercise shares, when there are two or more: on paper they are
+  // said once, above the exercises, and each exercise keeps only its own (a handout of five then
+  // fits two sheets). On screen every exercise still shows all of its rules.
+  function sharedStopRules(files) {
+    if (files.length < 2) return [];
+    return files[0].stop_rules.filter(function (rule) {
+      return files.every(function (file) {
+        return file.stop_rules.indexOf(rule) >= 0;
+      });
+    });
+  }
+
   // A fetched take-home file, or null unless it has the shape the page draws from: anything else
   // (a damaged or hostile file) is not shown.
   function readTakeHome(file, code) {
@@ -367,6 +379,7 @@
       prescribed: prescribed,
       stepsFor: stepsFor,
       changedSince: changedSince,
+      sharedStopRules: sharedStopRules,
       readTakeHome: readTakeHome,
     };
     return;
@@ -442,7 +455,7 @@
   }
 
   // One chosen exercise, drawn into a copy of the take-home skeleton: every value goes in as text.
-  function drawTakeHome(entry, takeHome, linkDay) {
+  function drawTakeHome(entry, takeHome, linkDay, shared) {
     var skeleton = document.getElementById("gg-take-home");
     var node = skeleton.content.firstElementChild.cloneNode(true);
     node.id = "plan-" + entry.code;
@@ -490,7 +503,12 @@
     var rest = node.querySelector(".gg-th-rest");
     if (takeHome.rest) rest.textContent = takeHome.rest;
     else rest.remove();
-    list(node, ".gg-th-stop", takeHome.stop_rules);
+    var own = 0;
+    list(node, ".gg-th-stop", takeHome.stop_rules).childNodes.forEach(function (rule) {
+      if (shared.indexOf(rule.textContent) >= 0) rule.className = "gg-th-shared";
+      else own += 1;
+    });
+    if (!own) node.querySelector(".gg-th-stop").parentNode.classList.add("gg-th-shared");
     if (takeHome.precautions.length) list(node, ".gg-th-precautions", takeHome.precautions);
     else node.querySelector(".gg-th-care").remove();
     var variants = [];
@@ -511,6 +529,15 @@
     label.textContent = "Done today: " + takeHome.title;
     var more = node.querySelector(".gg-plan-more a");
     more.href = new URL(takeHome.url, root).href;
+    return node;
+  }
+
+  // The stop rules shared by every chosen exercise, said once on paper (the page's CSS shows this
+  // box in print only, and hides those rules in each exercise there).
+  function drawShared(rules) {
+    var skeleton = document.getElementById("gg-take-home-shared");
+    var node = skeleton.content.firstElementChild.cloneNode(true);
+    list(node, ".gg-th-stop", rules);
     return node;
   }
 
@@ -553,9 +580,11 @@
     ).then(function (files) {
       if (turn !== shown) return false;
       items.textContent = "";
+      var shared = sharedStopRules(files.filter(Boolean));
+      if (shared.length) items.appendChild(drawShared(shared));
       plan.entries.forEach(function (entry, index) {
         var file = files[index];
-        items.appendChild(file ? drawTakeHome(entry, file, plan.date) : unavailable(entry));
+        items.appendChild(file ? drawTakeHome(entry, file, plan.date, shared) : unavailable(entry));
       });
       items.removeAttribute("aria-busy");
       return true;

@@ -182,6 +182,8 @@ ARTICLE_CLASSES = frozenset(
         "gg-th-care",
         "gg-th-precautions",
         "gg-th-variants",
+        # On paper, the stop rules every chosen exercise shares, said once above them
+        "gg-th-shared-rules",
         # The exercises index: its list, and the classes its filters narrow it by
         "gg-narrow",
         "gg-exercise-list",

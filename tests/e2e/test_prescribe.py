@@ -176,34 +176,103 @@ def test_the_qr_code_reads_back_as_the_link_on_screen_and_on_paper(
     assert decoded(tmp_path / "paper.png") == link
 
 
-def test_four_exercises_print_whole_as_one_handout_of_at_most_three_pages(
-    page: Page, base_url: str
+FIVE = ("Glute bridge", "Clamshell", "Bird dog", "Lying figure-4 stretch", "Pelvic tilt")
+"""A strengthening programme of five: the exercises the site's strengthening plan starts with."""
+LARGEST_FIVE = (
+    # The five with the most to print: long steps, few stop rules in common, tall drawings.
+    "Lying figure-4 stretch",
+    "Bow and arrow rotation",
+    "Standing glute stretch",
+    "Single-leg bridge",
+    "Knee to opposite shoulder stretch",
+)
+
+
+def sheets_of(pdf: bytes, folder: Path) -> list[str]:
+    """The text on each printed sheet, as pdftotext reads it."""
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext, "poppler-utils reads the sheets; .ci/run installs it"
+    (folder / "handout.pdf").write_bytes(pdf)
+    sheets = []
+    for number in range(1, pdf_pages(pdf) + 1):
+        read = subprocess.run(
+            [pdftotext, "-f", str(number), "-l", str(number), folder / "handout.pdf", "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        sheets.append(" ".join(read.stdout.split()))
+    return sheets
+
+
+def test_five_exercises_print_on_two_sheets_each_whole_with_shared_stop_rules_said_once(
+    page: Page, base_url: str, tmp_path: Path
 ) -> None:
     page.goto(f"{base_url}/prescribe/")
-    # The four with the most to print: steps, stop rules and drawings.
-    for title in ("Lying figure-4 stretch", "Glute bridge", "Standing glute stretch", "Bird dog"):
+    for title in FIVE:
         page.get_by_role("checkbox", name=title, exact=True).check()
     link = programme_link(page)
     for url in (f"{base_url}/prescribe/", link):
         if url == link:
             page.goto(link)
             print_with_its_button(page)
+        expect(page.locator(".gg-plan-item:visible")).to_have_count(5)
+        shared = page.locator(".gg-th-shared-rules")
+        # On screen each exercise shows every one of its stop rules, and no shared box.
+        expect(shared).to_be_hidden()
+        spreads = page.locator(".gg-plan-item").get_by_text("The pain spreads down your leg.")
+        expect(spreads).to_have_count(5)
+        for index in range(5):
+            expect(spreads.nth(index)).to_be_visible()
         page.emulate_media(media="print")
-        expect(page.locator(".gg-plan-item:visible")).to_have_count(4)
-        expect(page.locator(".gg-plan-item:visible .gg-plan-drawings img").first).to_be_visible()
-        expect(page.locator(".admonition.danger:visible")).to_have_count(1)
-        expect(page.locator(".gg-builder .gg-picks")).to_be_hidden()
-        expect(page.get_by_role("img", name="QR code for the programme link")).to_be_visible()
-        # No exercise is cut by a column: each is one box, not a fragment in each of two.
-        fragments = page.locator(".gg-plan-item:visible").evaluate_all(
-            "items => items.map(item => item.getClientRects().length)"
+        expect(shared).to_be_visible()
+        expect(shared).to_contain_text("For every exercise here: stop straight away if")
+        expect(shared.get_by_text("The pain spreads down your leg.")).to_be_visible()
+        for index in range(5):
+            expect(spreads.nth(index)).to_be_hidden()
+        # What is each exercise's own stays with it.
+        bird_dog = page.locator(".gg-plan-item").filter(
+            has=page.get_by_role("heading", name="Bird dog", exact=True)
         )
-        assert fragments == [1, 1, 1, 1], url
-        pdf = page.pdf(format="A4", print_background=True)
-        # Each exercise now carries its starting position, precautions and variants, and stays
-        # whole: four take three sheets (issue 23 asks for five on two; not met yet).
-        assert 1 <= pdf_pages(pdf) <= 3, url
+        expect(
+            bird_dog.get_by_text("You feel pain in your lower back, wrists or knees.")
+        ).to_be_visible()
+        expect(page.get_by_role("img", name="QR code for the programme link")).to_be_visible()
+        # Drawings at least 30 mm wide on paper (96 CSS px to the inch).
+        widths = page.locator(".gg-plan-item .gg-plan-drawing").evaluate_all(
+            "images => images.map(image => image.getBoundingClientRect().width)"
+        )
+        assert widths and min(widths) >= 30 / 25.4 * 96 - 0.5, widths
+        sheets = sheets_of(page.pdf(format="A4", print_background=True), tmp_path)
+        assert len(sheets) == 2, url
+        # No exercise is cut by a page: its title and dose, and its last step, print on one sheet.
+        last_steps = [
+            " ".join(step.split())
+            for step in page.locator(".gg-plan-item .gg-th-steps li:last-child").all_inner_texts()
+        ]
+        assert len(set(last_steps)) == 5, last_steps
+        for title, last_step in zip(FIVE, last_steps, strict=True):
+            starts = [n for n, text in enumerate(sheets) if f"{title} Dose:" in text]
+            ends = [n for n, text in enumerate(sheets) if last_step in text]
+            assert len(starts) == 1 and starts == ends, (url, title, starts, ends)
+        assert "Call " in sheets[-1] and "Do not wait to see if it gets better" in sheets[-1]
         page.emulate_media(media="screen")
+
+
+def test_the_five_largest_exercises_print_whole_on_at_most_three_sheets(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    page.goto(f"{base_url}/prescribe/")
+    for title in LARGEST_FIVE:
+        page.get_by_role("checkbox", name=title, exact=True).check()
+    expect(page.locator(".gg-plan-item:visible")).to_have_count(5)
+    page.emulate_media(media="print")
+    sheets = sheets_of(page.pdf(format="A4", print_background=True), tmp_path)
+    # Five of the longest take three sheets: issue 23 asks for two, not met for these (see the
+    # closing note). None is cut: each title stands on exactly one sheet.
+    assert len(sheets) <= 3
+    for title in LARGEST_FIVE:
+        assert sum(f"{title} Dose:" in text for text in sheets) == 1, title
 
 
 HOSTILE = [

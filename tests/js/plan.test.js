@@ -23,6 +23,7 @@ const {
   prescribed,
   stepsFor,
   changedSince,
+  sharedStopRules,
   readTakeHome,
 } = require("../../docs/javascripts/plan.js");
 
@@ -607,6 +608,24 @@ test("an exercise whose page changed after the link was made says so", () => {
   assert.strictEqual(changedSince("2027-01-05", "20270104"), true);
   assert.strictEqual(changedSince("2027-01-05", "20270105"), false);
   assert.strictEqual(changedSince("2027-01-05", ""), false);
+});
+
+test("on paper the stop rules every chosen exercise shares are said once", () => {
+  const rules = (...stop_rules) => ({ stop_rules });
+  const files = [
+    rules("The pain spreads down your leg.", "You feel dizzy.", "The pain gets worse."),
+    rules("The pain gets worse.", "Your knee hurts.", "The pain spreads down your leg."),
+    rules("The pain spreads down your leg.", "The pain gets worse."),
+  ];
+  // In the first exercise's order; a rule that only some share stays with each of them.
+  assert.deepStrictEqual(sharedStopRules(files), [
+    "The pain spreads down your leg.",
+    "The pain gets worse.",
+  ]);
+  assert.deepStrictEqual(sharedStopRules(files.concat([rules("You feel dizzy.")])), []);
+  // One exercise keeps all of its own: there is nothing to share.
+  assert.deepStrictEqual(sharedStopRules(files.slice(0, 1)), []);
+  assert.deepStrictEqual(sharedStopRules([]), []);
 });
 
 test("a take-home file is drawn only when it has the shape the page draws from", () => {
