@@ -39,6 +39,7 @@ def check_clinical_rules(items: list[Loaded]) -> list[ContentError]:
         errors += _move_on_rule(loaded, exercises)
         errors += _safe_most(loaded)
         errors += _sides_marked(loaded)
+        errors += _no_page_words(loaded)
     for loaded in items:
         errors += _no_local_numbers(loaded)
         if isinstance(loaded.page.item, Programme):
@@ -339,6 +340,24 @@ def _no_local_numbers(loaded: Loaded) -> list[ContentError]:
                 "write 'call for an ambulance' or 'get urgent advice': each warning box shows the"
                 " reader's own number, from content/regions.yml"
             )
+            errors.append(error_at(loaded, where, (problem, hint)))
+    return errors
+
+
+# The words a patient takes home (generator/pages/take_home.py) stand on the programme's own
+# page and on paper too, where "the dose at the top of this page" points at another exercise.
+TAKE_HOME_TEXT = ("start_position", "steps", "stop_rules", "precautions", "variants")
+_THIS_PAGE = re.compile(r"(?:this|the)\s+page|(?:above|below)", re.IGNORECASE)
+
+
+def _no_page_words(loaded: Loaded) -> list[ContentError]:
+    data = loaded.page.item.model_dump(mode="json", include=set(TAKE_HOME_TEXT))
+    errors = []
+    for where, text in _strings(data, ()):
+        found = _THIS_PAGE.search(text)
+        if found and where[:2] != ("variants", "easier") and where[:2] != ("variants", "harder"):
+            problem = f"says '{found.group(0)}', but a home programme prints this text elsewhere"
+            hint = "say 'the dose' or 'the time in the dose' instead of pointing at the page"
             errors.append(error_at(loaded, where, (problem, hint)))
     return errors
 

@@ -182,3 +182,22 @@ def test_precautions_of_a_kind_of_movement_are_set_once(tmp_path: Path) -> None:
         "content/exercises/bridge.yml:40:3: error: precautions[0]: repeats the precaution of one"
         " of its kinds of movement",
     ]
+
+
+def test_take_home_words_do_not_point_at_the_page(tmp_path: Path) -> None:
+    # A programme's page and its handout print these words under another exercise's heading.
+    bridge = exercise(
+        "Bridge",
+        "strengthen",
+        equipment=["a mat"],
+        steps=["Hold for the time in the dose at the top of this page.", "Lower slowly."],
+        tips=["The drawings on this page show the start."],
+        variants={"easier": "knee-hug", "move_on_when": "You can do the dose above with ease."},
+    )
+    errors = errors_for(tmp_path, **{"exercises/bridge.yml": bridge})
+    assert errors == [
+        "content/exercises/bridge.yml:18:3: error: steps[0]: says 'this page', but a home"
+        " programme prints this text elsewhere",
+        "content/exercises/bridge.yml:39:17: error: variants.move_on_when: says 'above', but a"
+        " home programme prints this text elsewhere",
+    ]
