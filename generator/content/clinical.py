@@ -347,7 +347,11 @@ def _no_local_numbers(loaded: Loaded) -> list[ContentError]:
 # The words a patient takes home (generator/pages/take_home.py) stand on the programme's own
 # page and on paper too, where "the dose at the top of this page" points at another exercise.
 TAKE_HOME_TEXT = ("start_position", "steps", "stop_rules", "precautions", "variants")
-_THIS_PAGE = re.compile(r"(?:this|the)\s+page|(?:above|below)", re.IGNORECASE)
+_THIS_PAGE = re.compile(
+    r"\b(?:this|the)\s+page\b"
+    r"|\b(?:see|shown|listed|dose|time|drawings?|pictures?)\s+(?:above|below)\b",
+    re.IGNORECASE,
+)
 
 
 def _no_page_words(loaded: Loaded) -> list[ContentError]:
