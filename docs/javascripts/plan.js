@@ -187,16 +187,19 @@
     return Boolean(linkDay) && changed.replace(/-/g, "") > linkDay;
   }
 
-  // The stop rules every chosen exercise shares, when there are two or more: on paper they are
-  // said once, above the exercises, and each exercise keeps only its own (a handout of five then
-  // fits two sheets). On screen every exercise still shows all of its rules.
-  function sharedStopRules(files) {
-    if (files.length < 2) return [];
-    return files[0].stop_rules.filter(function (rule) {
-      return files.every(function (file) {
-        return file.stop_rules.indexOf(rule) >= 0;
+  // The stop rules and precautions every chosen exercise shares, when there are two or more: on
+  // paper they are said once, above the exercises, and each exercise keeps only its own (a
+  // handout of five then fits two sheets). On screen every exercise still shows all of its own.
+  function shared(files) {
+    var common = function (key) {
+      if (files.length < 2) return [];
+      return files[0][key].filter(function (line) {
+        return files.every(function (file) {
+          return file[key].indexOf(line) >= 0;
+        });
       });
-    });
+    };
+    return { stop_rules: common("stop_rules"), precautions: common("precautions") };
   }
 
   // A fetched take-home file, or null unless it has the shape the page draws from: anything else
@@ -379,7 +382,7 @@
       prescribed: prescribed,
       stepsFor: stepsFor,
       changedSince: changedSince,
-      sharedStopRules: sharedStopRules,
+      shared: shared,
       readTakeHome: readTakeHome,
     };
     return;
@@ -455,7 +458,7 @@
   }
 
   // One chosen exercise, drawn into a copy of the take-home skeleton: every value goes in as text.
-  function drawTakeHome(entry, takeHome, linkDay, shared) {
+  function drawTakeHome(entry, takeHome, linkDay, common) {
     var skeleton = document.getElementById("gg-take-home");
     var node = skeleton.content.firstElementChild.cloneNode(true);
     node.id = "plan-" + entry.code;
@@ -503,14 +506,19 @@
     var rest = node.querySelector(".gg-th-rest");
     if (takeHome.rest) rest.textContent = takeHome.rest;
     else rest.remove();
-    var own = 0;
-    list(node, ".gg-th-stop", takeHome.stop_rules).childNodes.forEach(function (rule) {
-      if (shared.indexOf(rule.textContent) >= 0) rule.className = "gg-th-shared";
-      else own += 1;
-    });
-    if (!own) node.querySelector(".gg-th-stop").parentNode.classList.add("gg-th-shared");
-    if (takeHome.precautions.length) list(node, ".gg-th-precautions", takeHome.precautions);
-    else node.querySelector(".gg-th-care").remove();
+    if (listOwn(node, ".gg-th-stop", takeHome.stop_rules, common.stop_rules)) {
+      // On paper its own rules come on top of the shared ones, and say so.
+      var stopTitle = node.querySelector(".gg-th-stop").parentNode.firstElementChild;
+      var stopWords = stopTitle.textContent;
+      stopTitle.textContent = "";
+      stopTitle.appendChild(element("span", "gg-screen-only", stopWords));
+      stopTitle.appendChild(element("span", "gg-th-see-shared", "Also " + stopWords.toLowerCase()));
+    }
+    if (takeHome.precautions.length) {
+      listOwn(node, ".gg-th-precautions", takeHome.precautions, common.precautions);
+    } else {
+      node.querySelector(".gg-th-care").remove();
+    }
     var variants = [];
     [["Easier: ", takeHome.easier], ["Harder: ", takeHome.harder]].forEach(function (pair) {
       if (!pair[1]) return;
@@ -532,12 +540,28 @@
     return node;
   }
 
-  // The stop rules shared by every chosen exercise, said once on paper (the page's CSS shows this
-  // box in print only, and hides those rules in each exercise there).
-  function drawShared(rules) {
+  // An exercise's list, its lines that all the chosen exercises share marked so that on paper,
+  // where they are said once above, they are left out here, and a box left with nothing of its
+  // own is left out. Returns whether any line was shared.
+  function listOwn(node, selector, lines, common) {
+    var own = 0;
+    var into = list(node, selector, lines);
+    into.childNodes.forEach(function (line) {
+      if (common.indexOf(line.textContent) >= 0) line.className = "gg-th-shared";
+      else own += 1;
+    });
+    if (!own) into.parentNode.classList.add("gg-th-shared");
+    return own < lines.length;
+  }
+
+  // What every chosen exercise shares, said once (the page's CSS shows it in print only).
+  function drawShared(common) {
     var skeleton = document.getElementById("gg-take-home-shared");
     var node = skeleton.content.firstElementChild.cloneNode(true);
-    list(node, ".gg-th-stop", rules);
+    if (common.stop_rules.length) list(node, ".gg-th-stop", common.stop_rules);
+    else node.querySelector(".admonition").remove();
+    if (common.precautions.length) list(node, ".gg-th-precautions", common.precautions);
+    else node.querySelector(".gg-th-care").remove();
     return node;
   }
 
@@ -580,11 +604,13 @@
     ).then(function (files) {
       if (turn !== shown) return false;
       items.textContent = "";
-      var shared = sharedStopRules(files.filter(Boolean));
-      if (shared.length) items.appendChild(drawShared(shared));
+      var common = shared(files.filter(Boolean));
+      if (common.stop_rules.length || common.precautions.length) {
+        items.appendChild(drawShared(common));
+      }
       plan.entries.forEach(function (entry, index) {
         var file = files[index];
-        items.appendChild(file ? drawTakeHome(entry, file, plan.date, shared) : unavailable(entry));
+        items.appendChild(file ? drawTakeHome(entry, file, plan.date, common) : unavailable(entry));
       });
       items.removeAttribute("aria-busy");
       return true;

@@ -1,6 +1,7 @@
 """Home exercise programmes in a link: a clinician builds one through the form, the patient's
-phone shows exactly that programme, the QR code reads back as the link, the handout prints on at
-most two A4 sheets, and no link, however damaged or hostile, runs script or injects markup."""
+phone shows exactly that programme, the QR code reads back as the link, the handout prints each
+exercise whole (five strengthening exercises on two A4 sheets), and no link, however damaged or
+hostile, runs script or injects markup."""
 
 from __future__ import annotations
 
@@ -224,16 +225,20 @@ def test_five_exercises_print_on_two_sheets_each_whole_with_shared_stop_rules_sa
         expect(spreads).to_have_count(5)
         for index in range(5):
             expect(spreads.nth(index)).to_be_visible()
+        expect(page.get_by_text("Also stop straight away if")).to_have_count(5)
+        expect(page.get_by_text("Also stop straight away if").first).to_be_hidden()
         page.emulate_media(media="print")
         expect(shared).to_be_visible()
         expect(shared).to_contain_text("For every exercise here: stop straight away if")
         expect(shared.get_by_text("The pain spreads down your leg.")).to_be_visible()
         for index in range(5):
             expect(spreads.nth(index)).to_be_hidden()
-        # What is each exercise's own stays with it.
+        # What is each exercise's own stays with it, and says it comes on top of the shared rules.
         bird_dog = page.locator(".gg-plan-item").filter(
             has=page.get_by_role("heading", name="Bird dog", exact=True)
         )
+        expect(bird_dog.get_by_text("Also stop straight away if", exact=True)).to_be_visible()
+        expect(bird_dog.get_by_text("Stop straight away if", exact=True)).to_be_hidden()
         expect(
             bird_dog.get_by_text("You feel pain in your lower back, wrists or knees.")
         ).to_be_visible()

@@ -23,7 +23,7 @@ const {
   prescribed,
   stepsFor,
   changedSince,
-  sharedStopRules,
+  shared,
   readTakeHome,
 } = require("../../docs/javascripts/plan.js");
 
@@ -610,22 +610,25 @@ test("an exercise whose page changed after the link was made says so", () => {
   assert.strictEqual(changedSince("2027-01-05", ""), false);
 });
 
-test("on paper the stop rules every chosen exercise shares are said once", () => {
-  const rules = (...stop_rules) => ({ stop_rules });
+test("on paper the stop rules and precautions every chosen exercise shares are said once", () => {
+  const file = (stop_rules, precautions) => ({ stop_rules, precautions });
   const files = [
-    rules("The pain spreads down your leg.", "You feel dizzy.", "The pain gets worse."),
-    rules("The pain gets worse.", "Your knee hurts.", "The pain spreads down your leg."),
-    rules("The pain spreads down your leg.", "The pain gets worse."),
+    file(["The pain spreads.", "You feel dizzy.", "The pain gets worse."], ["Pregnant? Ask.", "Hip?"]),
+    file(["The pain gets worse.", "Your knee hurts.", "The pain spreads."], ["Hip?", "Pregnant? Ask."]),
+    file(["The pain spreads.", "The pain gets worse."], ["Pregnant? Ask."]),
   ];
-  // In the first exercise's order; a rule that only some share stays with each of them.
-  assert.deepStrictEqual(sharedStopRules(files), [
-    "The pain spreads down your leg.",
-    "The pain gets worse.",
-  ]);
-  assert.deepStrictEqual(sharedStopRules(files.concat([rules("You feel dizzy.")])), []);
+  // In the first exercise's order; a line that only some share stays with each of them.
+  assert.deepStrictEqual(shared(files), {
+    stop_rules: ["The pain spreads.", "The pain gets worse."],
+    precautions: ["Pregnant? Ask."],
+  });
+  assert.deepStrictEqual(shared(files.concat([file(["You feel dizzy."], [])])), {
+    stop_rules: [],
+    precautions: [],
+  });
   // One exercise keeps all of its own: there is nothing to share.
-  assert.deepStrictEqual(sharedStopRules(files.slice(0, 1)), []);
-  assert.deepStrictEqual(sharedStopRules([]), []);
+  assert.deepStrictEqual(shared(files.slice(0, 1)), { stop_rules: [], precautions: [] });
+  assert.deepStrictEqual(shared([]), { stop_rules: [], precautions: [] });
 });
 
 test("a take-home file is drawn only when it has the shape the page draws from", () => {
