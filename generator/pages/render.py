@@ -18,7 +18,7 @@ from generator.content.equipment import EQUIPMENT_FILTERS, equipment_kinds
 from generator.content.kinds import BY_FOLDER, KINDS
 from generator.content.models import LEVELS, PHASES, Condition, Dose, Exercise, Item
 from generator.content.site import Page, Picture, Site, built_file, index_path, url_of
-from generator.pages import prescribe
+from generator.pages import prescribe, take_home
 from generator.pages.qr import qr_svg
 from generator.text import counted, html_text, markdown_inline, markdown_link
 
@@ -69,6 +69,8 @@ def environment() -> jinja2.Environment:
         drawings_by_step=drawings_by_step,
         drawing_strip=drawing_strip,
         plan_data=prescribe.plan_data,
+        take_home=take_home.take_home,
+        MOVE_ON_ASK=take_home.MOVE_ON_ASK,
         positions=prescribe.positions,
         equipment_kinds=equipment_kinds,
         EQUIPMENT_FILTERS=EQUIPMENT_FILTERS,

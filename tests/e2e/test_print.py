@@ -1,4 +1,5 @@
-"""Printed exercise pages are one-page A4 handouts with the dose, steps and stop rules."""
+"""Printed exercise pages are one-page A4 handouts with the dose, steps and stop rules: what a
+patient takes home, in a programme handout's markup, with the page's help, sources and review."""
 
 from __future__ import annotations
 
@@ -34,9 +35,15 @@ def test_an_exercise_prints_on_one_a4_page(
     page.goto(f"{base_url}{exercise.url}")  # type: ignore[attr-defined]
     page.emulate_media(media="print")
     content = page.locator("article.md-content__inner")
-    expect(content.get_by_text(f"Dose: {describe_dose(item.dose)}")).to_be_visible()
-    expect(content.get_by_text("Stop straight away if")).to_be_visible()
-    steps = content.locator("#steps + ol > li")
+    # What a patient takes home, as a handout shows it (partials/take-home-item.html.j2); the
+    # page's own sections of the same are for the screen.
+    take_home = content.locator(".gg-take-home-page")
+    expect(take_home.get_by_text(f"Dose: {describe_dose(item.dose)}")).to_be_visible()
+    expect(take_home.get_by_text("Stop straight away if")).to_be_visible()
+    expect(content.locator("#steps")).to_be_hidden()
+    expect(content.get_by_role("heading", name="When to get help")).to_be_visible()
+    expect(content.get_by_text("Last updated:")).to_be_visible()
+    steps = take_home.locator(".gg-th-steps > li")
     expect(steps).to_have_count(len(item.steps))
     for index in range(len(item.steps)):
         expect(steps.nth(index)).to_be_visible()

@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 from generator.pages.prescribe import plan_code
 from tests.e2e.conftest import PHONE
 from tests.e2e.test_prescribe import choose, programme_link, shown_programme
+from tests.factory import real_site
 
 pytestmark = pytest.mark.browser
 CLAMSHELL = plan_code("clamshell")
@@ -33,6 +34,49 @@ def test_the_builder_never_goes_past_an_exercises_safe_limit_and_says_why(
     # A link that asks for more is held to the limit on the patient's page too.
     page.goto(f"{base_url}/plan/#v=2&x={plan_code('cold-application')}m60")
     assert shown_programme(page)["Cold on the buttock"][0] == "Dose: 20 minutes"
+
+
+TAKE_HOME_PARTS = (
+    ".gg-plan-dose li",
+    ".gg-th-start",
+    ".gg-th-steps li",
+    ".gg-th-rest",
+    ".gg-th-stop li",
+    ".gg-th-precautions li",
+    ".gg-th-variants li",
+)
+"""What a patient takes home of an exercise, part by part (partials/take-home-item.html.j2)."""
+
+
+def take_home_texts(item: object) -> list[list[str]]:
+    return [
+        [" ".join(text.split()) for text in item.locator(part).all_text_contents()]  # type: ignore[attr-defined]
+        for part in TAKE_HOME_PARTS
+    ]
+
+
+def test_each_exercise_page_prints_what_its_handout_says(page: Page, base_url: str) -> None:
+    # The server fills the exercise page's printout, plan.js the handout, from one markup: they
+    # say the same, word for word, for every exercise at its own dose.
+    for exercise in real_site().exercises.values():
+        title = exercise.item.title
+        page.goto(f"{base_url}{exercise.url}")
+        page.emulate_media(media="print")
+        printed = page.locator(".gg-take-home-page .gg-plan-item")
+        expect(printed).to_be_visible()
+        expect(page.locator("#steps")).to_be_hidden()
+        on_paper = take_home_texts(printed)
+        page.emulate_media(media="screen")
+        expect(printed).to_be_hidden()
+        page.goto(f"{base_url}/prescribe/")
+        page.get_by_role("checkbox", name=title, exact=True).check()
+        handout = page.locator(".gg-plan-item").filter(
+            has=page.get_by_role("heading", name=title, exact=True)
+        )
+        expect(handout).to_be_visible()
+        in_handout = take_home_texts(handout)
+        assert on_paper == in_handout, title
+        assert all(on_paper[index] for index in (0, 1, 2, 4, 6)), title
 
 
 def test_every_number_the_move_on_rule_needs_is_offered(page: Page, base_url: str) -> None:
