@@ -74,6 +74,7 @@ bench: $(STAMP) $(VENDOR)  ## time the generator, mkdocs and the live preview (w
 	$(BIN)/python -m benchmarks.bench
 	$(BIN)/python -m benchmarks.preview
 	$(BIN)/python -m benchmarks.programme_weight
+	$(BIN)/python -m benchmarks.handout_sheets
 
 bench-preview: $(STAMP) $(VENDOR)  ## only the live preview's edit-to-page latency (about 15 minutes)
 	$(BIN)/python -m benchmarks.preview

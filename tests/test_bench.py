@@ -1,4 +1,4 @@
-"""`make bench` at a tiny size, end to end: both benchmarks run to the end and print every table,
+"""`make bench` at a tiny size, end to end: each benchmark runs to the end and prints every table,
 so that a change to the generator cannot break them unnoticed. Only the shape of the figures is
 asserted, and what does not depend on the machine (the naive output equals the real one, a no-op
 run writes nothing); timings never are."""
@@ -120,6 +120,17 @@ def test_the_preview_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
             r" against 0\.5 s, (met|MISSED)",
             verdict,
         ), verdict
+
+
+@pytest.mark.slow
+def test_the_handout_benchmark_prints_each_handout_s_sheets(tmp_path: Path) -> None:
+    out, _ = run("benchmarks.handout_sheets", "--sets", "1", scratch=tmp_path)
+    rows = next(iter(tables(out).values()))
+    assert [row[0] for row in rows[:2]] == ["the strengthening set", "the longest five"], rows
+    assert re.fullmatch(r"1 of 1 drawn at random \(seed 23\)", rows[2][0]), rows
+    assert all(re.fullmatch(r"[1-9]", row[1]) for row in rows), rows
+    # The sheets are the handout's own: the strengthening set prints on two (issue 23's goal).
+    assert rows[0][1] == "2", rows
 
 
 def test_the_largest_synthetic_content_has_no_two_exercises_with_one_programme_code() -> None:
