@@ -41,6 +41,8 @@ def printed(site: Path, programmes: Sequence[Sequence[str]]) -> list[int]:
         for base in serve(site):
             for ids in programmes:
                 page = browser.new_page()
+                # A benchmark may run beside a busy test tier: wait as long as it takes.
+                page.set_default_timeout(180_000)
                 page.goto(base + "/plan/#v=2&x=" + ".".join(plan_code(name) for name in ids))
                 page.wait_for_selector("#gg-plan-items:not([aria-busy]) .gg-plan-item")
                 page.evaluate("() => { window.print = () => {}; }")
