@@ -527,7 +527,7 @@
       variants.push(line);
     });
     variants.push(
-      "Move on when: " + takeHome.move_on_when + " Ask your physiotherapist before moving on."
+      "Move on when: " + takeHome.move_on_when + " " + data.moveOnAsk
     );
     list(node, ".gg-th-variants", variants);
     var tick = node.querySelector(".gg-plan-tick input");

@@ -53,6 +53,9 @@ READABLE_VERSIONS = (1, 2)
 CODE_LENGTH = 4
 _ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
 
+MOVE_ON_ASK = "Ask your physiotherapist before moving on."
+"""After each move-on rule, wherever a patient reads it: the exercise page's printout, and (from
+the page's data) the patient's page and the handout."""
 HOW_OFTEN = (
     "as its page says",
     "once a day",
@@ -208,6 +211,7 @@ def plan_data(exercises: list[PlanExercise], builder: bool = False) -> Markup:
         "clinicianBytes": CLINICIAN_BYTES,
         "fragmentBytes": FRAGMENT_BYTES,
         "firstDay": FIRST_DAY.strftime("%Y%m%d"),
+        "moveOnAsk": MOVE_ON_ASK,
     }
     if builder:
         data["exercises"] = {

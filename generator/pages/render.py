@@ -70,7 +70,7 @@ def environment() -> jinja2.Environment:
         drawing_strip=drawing_strip,
         plan_data=prescribe.plan_data,
         take_home=take_home.take_home,
-        MOVE_ON_ASK=take_home.MOVE_ON_ASK,
+        MOVE_ON_ASK=prescribe.MOVE_ON_ASK,
         positions=prescribe.positions,
         equipment_kinds=equipment_kinds,
         EQUIPMENT_FILTERS=EQUIPMENT_FILTERS,

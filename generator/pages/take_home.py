@@ -25,8 +25,6 @@ from generator.pages.prescribe import TAKE_HOME_FILE, plan_code
 from generator.text import plain_text
 
 FORMAT = 1
-MOVE_ON_ASK = "Ask your physiotherapist before moving on."
-"""After each move-on rule, wherever a patient reads it (plan.js says the same)."""
 SCHEMA_NAME = "take-home"
 SCHEMA_FILE = f"{SCHEMA_NAME}.schema.json"
 DRAWING_STYLE_START = "/* drawings:start */"
