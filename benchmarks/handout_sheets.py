@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import collections
 import random
-import re
 import shutil
 import sys
 import tempfile
@@ -22,13 +21,10 @@ from pathlib import Path
 from generator.pages.prescribe import plan_code
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS, build, serve
 from tests.e2e.test_prescribe import FIVE, LARGEST_FIVE
+from tests.e2e.test_print import pdf_pages
 from tests.factory import copy_project, real_site
 
 SEED = 23
-
-
-def sheets(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
 def printed(site: Path, programmes: Sequence[Sequence[str]]) -> list[int]:
@@ -49,7 +45,7 @@ def printed(site: Path, programmes: Sequence[Sequence[str]]) -> list[int]:
                 page.get_by_role("button", name="Print this programme").click()
                 page.wait_for_selector("#gg-plan-qr svg", state="attached")
                 page.emulate_media(media="print")
-                counts.append(sheets(page.pdf(format="A4", print_background=True)))
+                counts.append(pdf_pages(page.pdf(format="A4", print_background=True)))
                 page.close()
         browser.close()
     return counts
