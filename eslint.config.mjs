@@ -26,7 +26,7 @@ export default [
   {
     // Both hand their logic to Node's tests when `module` exists, and run as pages' scripts
     // when not.
-    files: ["docs/javascripts/plan.js", "docs/javascripts/regions.js"],
+    files: ["docs/javascripts/plan.js", "docs/javascripts/regions.js", "docs/javascripts/session.js"],
     languageOptions: { globals: { module: "readonly" } },
   },
   {

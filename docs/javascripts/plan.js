@@ -230,7 +230,9 @@
       return step && typeof step.both === "string" && (step.one === null || typeof step.one === "string");
     });
     var drawings = Array.isArray(file.drawings) && file.drawings.every(function (drawing) {
-      return drawing && typeof drawing.alt === "string" && SITE_PATH.test(drawing.src) && /\.svg$/.test(drawing.src);
+      return drawing && typeof drawing.alt === "string" && SITE_PATH.test(drawing.src) &&
+        /\.svg$/.test(drawing.src) && Number.isInteger(drawing.step) && drawing.step >= 0 &&
+        Array.isArray(file.steps) && drawing.step <= file.steps.length;
     });
     return steps && drawings ? file : null;
   }
@@ -363,6 +365,84 @@
     return null;
   }
 
+  // --- What the patient saves after a session: a log per programme, on this device only ---
+
+  var DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+  var CODE = /^[0-9a-z]{4}$/;
+  var EFFORTS = ["easy", "right", "hard"];
+  var EFFORT_WORDS = { easy: "easy", right: "about right", hard: "too hard" };
+  // The days a log keeps: enough for any look back a clinician asks for, never a growing store.
+  var KEPT_DAYS = 92;
+
+  function dayKey(date) {
+    var two = function (number) {
+      return (number < 10 ? "0" : "") + number;
+    };
+    return date.getFullYear() + "-" + two(date.getMonth() + 1) + "-" + two(date.getDate());
+  }
+
+  // A stored log, kept only where it has the shape it is written in: {day: {done: [codes],
+  // pain: 0 to 10, effort: "" or one of EFFORTS}}. Anything else in it is dropped.
+  function readLog(text) {
+    var log = {};
+    var stored;
+    try {
+      stored = JSON.parse(text || "{}");
+    } catch (error) {
+      return log;
+    }
+    if (!stored || typeof stored !== "object" || Array.isArray(stored)) return log;
+    Object.keys(stored).forEach(function (day) {
+      var record = stored[day];
+      if (!DAY.test(day) || !record || typeof record !== "object") return;
+      if (!Number.isInteger(record.pain) || record.pain < 0 || record.pain > 10) return;
+      if (record.effort !== "" && EFFORTS.indexOf(record.effort) < 0) return;
+      if (!Array.isArray(record.done) || !record.done.every(function (code) {
+        return typeof code === "string" && CODE.test(code);
+      })) return;
+      log[day] = { done: record.done.slice(), pain: record.pain, effort: record.effort };
+    });
+    return log;
+  }
+
+  // The log with a session's answers added on `day`: the day's exercises are all it has done,
+  // its pain and effort the latest answers. Days older than KEPT_DAYS before it are dropped.
+  function addRecord(log, day, record) {
+    var kept = {};
+    var oldest = new Date(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10) - KEPT_DAYS);
+    Object.keys(log).forEach(function (key) {
+      if (key >= dayKey(oldest)) kept[key] = log[key];
+    });
+    var before = kept[day] ? kept[day].done : [];
+    var done = before.slice();
+    record.done.forEach(function (code) {
+      if (done.indexOf(code) < 0) done.push(code);
+    });
+    kept[day] = { done: done, pain: record.pain, effort: record.effort || "" };
+    return kept;
+  }
+
+  // The last `count` days up to `today`, newest first: [{day, record or null}].
+  function lastDays(log, today, count) {
+    var days = [];
+    for (var back = 0; back < count; back++) {
+      var day = dayKey(new Date(today.getFullYear(), today.getMonth(), today.getDate() - back));
+      days.push({ day: day, record: own(log, day) ? log[day] : null });
+    }
+    return days;
+  }
+
+  // One day of the log in words: "Glute bridge, Heat. Pain 3 out of 10; it felt about right."
+  function dayWords(record, titles) {
+    if (!record) return "No session saved.";
+    var names = record.done.map(function (code) {
+      return own(titles, code) ? titles[code] : null;
+    }).filter(Boolean);
+    var words = (names.length ? names.join(", ") : "No exercise finished") + ". Pain " + record.pain + " out of 10";
+    if (record.effort) words += "; it felt " + EFFORT_WORDS[record.effort];
+    return words + ".";
+  }
+
   // In Node, for tests/js/plan.test.js: the link's reading and writing, without a page.
   if (typeof module === "object" && module.exports) {
     module.exports = {
@@ -384,6 +464,11 @@
       changedSince: changedSince,
       shared: shared,
       readTakeHome: readTakeHome,
+      dayKey: dayKey,
+      readLog: readLog,
+      addRecord: addRecord,
+      lastDays: lastDays,
+      dayWords: dayWords,
     };
     return;
   }
@@ -582,6 +667,7 @@
   // Both pages: the chosen exercises, in the programme's order, each with its prescribed dose.
   // Resolves once every exercise is drawn; a later call replaces an earlier one's drawing.
   var shown = 0;
+  var drawn = null;
   function show(plan) {
     var items = document.getElementById("gg-plan-items");
     var turn = ++shown;
@@ -612,6 +698,7 @@
         var file = files[index];
         items.appendChild(file ? drawTakeHome(entry, file, plan.date, common) : unavailable(entry));
       });
+      drawn = { plan: plan, files: files };
       items.removeAttribute("aria-busy");
       return true;
     });
@@ -717,6 +804,141 @@
     return document.querySelectorAll(".gg-plan-tick input");
   }
 
+  // A script of this site, loaded once, then `then()`; `then` runs also when it cannot load.
+  var loading = {};
+  function loadScript(path, then) {
+    if (loading[path] === true) return then();
+    if (loading[path]) return loading[path].push(then);
+    loading[path] = [then];
+    var script = document.createElement("script");
+    script.src = new URL(path, root).href;
+    script.onload = script.onerror = function () {
+      var waiting = loading[path];
+      loading[path] = true;
+      waiting.forEach(function (run) {
+        run();
+      });
+    };
+    document.head.appendChild(script);
+  }
+
+  // The programme's log: kept per programme (its exercises and numbers), on this device only.
+  function logKey() {
+    return "gg-plan-log:" + (new URLSearchParams(location.hash.slice(1)).get("x") || "");
+  }
+
+  function storedLog() {
+    try {
+      return readLog(localStorage.getItem(logKey()));
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function titles() {
+    var names = {};
+    if (drawn) {
+      drawn.plan.entries.forEach(function (entry, index) {
+        if (drawn.files[index]) names[entry.code] = drawn.files[index].title;
+      });
+    }
+    return names;
+  }
+
+  function drawLog() {
+    var into = document.getElementById("gg-plan-log");
+    into.textContent = "";
+    var names = titles();
+    lastDays(storedLog(), new Date(), 7).forEach(function (day) {
+      var line = element("li", day.record ? "gg-log-day" : "gg-log-day gg-log-none");
+      var date = new Date(+day.day.slice(0, 4), +day.day.slice(5, 7) - 1, +day.day.slice(8, 10));
+      var when = date.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" });
+      line.appendChild(element("strong", "", when + ": "));
+      line.appendChild(document.createTextNode(dayWords(day.record, names)));
+      into.appendChild(line);
+    });
+  }
+
+  function saveRecord(record) {
+    var today = dayKey(new Date());
+    try {
+      localStorage.setItem(logKey(), JSON.stringify(addRecord(storedLog(), today, record)));
+    } catch (error) {
+      // Private browsing may refuse storage: nothing is kept, and the view says no session.
+    }
+    // What a session finished is ticked as done today, too.
+    var ticked = readTicks();
+    record.done.forEach(function (code) {
+      if (ticked.indexOf(code) < 0) ticked.push(code);
+    });
+    saveTicks(ticked);
+    ticks().forEach(function (box) {
+      box.checked = ticked.indexOf(box.id.slice(5)) !== -1;
+    });
+  }
+
+  // What a session needs of each chosen exercise that could be loaded, as the programme gives it.
+  function sessionItems() {
+    var items = [];
+    if (!drawn) return items;
+    drawn.plan.entries.forEach(function (entry, index) {
+      var file = drawn.files[index];
+      if (!file) return;
+      var side = file.dose.per_side ? entry.side : "";
+      var numbers = prescribed(entry.values, file).numbers;
+      items.push({
+        code: entry.code,
+        title: file.title,
+        numbers: numbers,
+        perSide: file.dose.per_side === true,
+        side: side,
+        restSeconds: file.dose.rest_seconds || 0,
+        startPosition: file.start_position,
+        steps: file.steps,
+        drawings: file.drawings,
+        doseWords: doseWords(numbers, file.dose, side),
+      });
+    });
+    return items;
+  }
+
+  // The most days a week any chosen exercise is done on: the reminders' days.
+  function daysAWeek() {
+    var most = 1;
+    if (!drawn) return 7;
+    drawn.plan.entries.forEach(function (entry, index) {
+      var file = drawn.files[index];
+      if (!file) return;
+      var days = entry.often ? data.howOftenDays[entry.often] : file.dose.days_a_week;
+      most = Math.max(most, Number.isInteger(days) && days >= 1 && days <= 7 ? days : 7);
+    });
+    return most;
+  }
+
+  function downloadReminders() {
+    var time = document.getElementById("gg-reminder-time").value;
+    if (!/^([01][0-9]|2[0-3]):[0-5][0-9]/.test(time)) time = "18:00";
+    var text = window.ggSession.icsText({
+      day: new Date(),
+      now: new Date(),
+      time: time,
+      days: daysAWeek(),
+      title: "your Glute Guide programme",
+      link: location.href,
+      uid: "programme-" + (new URLSearchParams(location.hash.slice(1)).get("x") || "").replace(/[^0-9a-zA-Z.]/g, ""),
+    });
+    var address = URL.createObjectURL(new Blob([text], { type: "text/calendar" }));
+    var link = element("a", "");
+    link.href = address;
+    link.download = "glute-guide-reminders.ics";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(address);
+    }, 1000);
+  }
+
   function startPatientPage() {
     // Any fragment at all: a programme shown with today's ticks and then its QR code, or the
     // page's message, saying so when the link is longer than any programme link can be.
@@ -740,14 +962,45 @@
         return;
       }
       drawQr(document.getElementById("gg-plan-qr"), location.href);
-      show(plan).then(function (drawn) {
-        if (!drawn) return;
+      show(plan).then(function (done) {
+        if (!done) return;
         var ticked = readTicks();
         ticks().forEach(function (box) {
           box.checked = ticked.indexOf(box.id.slice(5)) !== -1;
         });
+        drawLog();
       });
     }
+    document.getElementById("gg-session-start").addEventListener("click", function () {
+      var button = this;
+      loadScript("javascripts/session.js", function () {
+        var items = sessionItems();
+        if (!window.ggSession || !items.length) return;
+        window.ggSession.start(items, {
+          root: root,
+          save: saveRecord,
+          closed: function (saved) {
+            drawLog();
+            var back = saved ? document.getElementById("last-7-days") : button;
+            if (saved) back.setAttribute("tabindex", "-1");
+            back.focus();
+          },
+        });
+      });
+    });
+    document.getElementById("gg-log-clear").addEventListener("click", function () {
+      try {
+        localStorage.removeItem(logKey());
+      } catch (error) {
+        // Nothing was stored.
+      }
+      drawLog();
+    });
+    document.getElementById("gg-reminders").addEventListener("click", function () {
+      loadScript("javascripts/session.js", function () {
+        if (window.ggSession) downloadReminders();
+      });
+    });
     document.getElementById("gg-plan-items").addEventListener("change", function () {
       var codes = [];
       ticks().forEach(function (box) {
@@ -764,13 +1017,10 @@
     // The QR code's library (a fifth of the page's weight) comes only when the patient prints.
     document.getElementById("gg-plan-print").addEventListener("click", function () {
       if (typeof qrcode === "function") return print();
-      var script = document.createElement("script");
-      script.src = new URL("javascripts/vendor/qrcode.js", root).href;
-      script.onload = script.onerror = function () {
+      loadScript("javascripts/vendor/qrcode.js", function () {
         drawQr(document.getElementById("gg-plan-qr"), location.href);
         print();
-      };
-      document.head.appendChild(script);
+      });
     });
     addEventListener("hashchange", render);
     render();

@@ -39,6 +39,7 @@ from datetime import date
 from markupsafe import Markup
 
 from generator.content.equipment import equipment_kinds
+from generator.content.frequency import read_frequency
 from generator.content.models import DOSE_LIMITS, PHASES, Exercise
 from generator.content.site import Page, Site, item_at
 from generator.errors import ContentError
@@ -67,6 +68,8 @@ HOW_OFTEN = (
     "once a week",
 )
 """What 'How often' may be set to, by index. Part of the link format: append, never reorder."""
+HOW_OFTEN_DAYS = (None, *(read_frequency(words).days for words in HOW_OFTEN[1:]))
+"""On how many days of a week each choice of HOW_OFTEN has it done: the reminders' repeat."""
 
 DOSE_LETTERS = {"s": "sets", "r": "reps", "h": "hold_seconds", "m": "minutes"}
 LIMITS = {letter: DOSE_LIMITS[field] for letter, field in DOSE_LETTERS.items()}
@@ -204,6 +207,7 @@ def plan_data(exercises: list[PlanExercise], builder: bool = False) -> Markup:
         "pages": {entry.code: entry.page.url.lstrip("/") for entry in exercises},
         "takeHome": TAKE_HOME_FILE,
         "howOften": HOW_OFTEN,
+        "howOftenDays": HOW_OFTEN_DAYS,
         "limits": LIMITS,
         "exerciseNoteChars": EXERCISE_NOTE_CHARS,
         "maxEntries": MAX_ENTRIES,

@@ -19,6 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from generator.content.frequency import read_frequency
 from generator.content.models import Exercise, SidedStep
 from generator.content.site import Page, Site
 from generator.pages.prescribe import TAKE_HOME_FILE, plan_code
@@ -58,6 +59,8 @@ class Dose(Numbers):
     per_side: bool
     rest_seconds: int | None = None
     how_often: str
+    days_a_week: int = Field(ge=1, le=7)
+    """On how many days of a week how_often has it done: the reminders' repeat."""
 
 
 DOSE_FIELDS = {"sets", "reps", "hold_seconds", "minutes", "per_side", "rest_seconds"}
@@ -123,7 +126,9 @@ def take_home(site: Site, page: Page[Exercise]) -> TakeHome:
             "url": base,
             "changed": item.review.last_updated.isoformat(),
             "dose": Dose(
-                **dose.model_dump(include=DOSE_FIELDS), how_often=plain_text(dose.how_often)
+                **dose.model_dump(include=DOSE_FIELDS),
+                how_often=plain_text(dose.how_often),
+                days_a_week=read_frequency(dose.how_often).days,
             ),
             "most": Numbers(**item.most.model_dump()),
             "start_position": plain_text(item.start_position),

@@ -649,3 +649,73 @@ test("a take-home file is drawn only when it has the shape the page draws from",
   assert.strictEqual(readTakeHome(null, "knfh"), null);
   assert.strictEqual(readTakeHome("text", "knfh"), null);
 });
+
+// --- The patient's log of sessions (what "Save" keeps, and "Your last 7 days" shows) ---
+
+const { dayKey, readLog, addRecord, lastDays, dayWords } = require("../../docs/javascripts/plan.js");
+
+test("a day is written YYYY-MM-DD in the device's own calendar", () => {
+  assert.strictEqual(dayKey(new Date(2026, 0, 5, 23, 59)), "2026-01-05");
+  assert.strictEqual(dayKey(new Date(2026, 11, 31)), "2026-12-31");
+});
+
+test("a stored log keeps only the days that have the shape it is written in", () => {
+  const good = { done: ["he3x"], pain: 3, effort: "right" };
+  const stored = JSON.stringify({
+    "2026-12-01": good,
+    "2026-12-02": { done: [], pain: 0, effort: "" },
+    "2026-12-03": { done: ["he3x"], pain: 11, effort: "" },
+    "2026-12-04": { done: ["he3x"], pain: 2.5, effort: "" },
+    "2026-12-05": { done: ["<img>"], pain: 2, effort: "" },
+    "2026-12-06": { done: ["he3x"], pain: 2, effort: "very" },
+    "2026-12-07": { done: "he3x", pain: 2, effort: "" },
+    "07-12-2026": good,
+    "2026-12-08": null,
+  });
+  assert.deepStrictEqual(readLog(stored), {
+    "2026-12-01": good,
+    "2026-12-02": { done: [], pain: 0, effort: "" },
+  });
+  assert.deepStrictEqual(readLog("not json"), {});
+  assert.deepStrictEqual(readLog("[1, 2]"), {});
+  assert.deepStrictEqual(readLog(null), {});
+});
+
+test("a session saved on a day joins that day's: its exercises added, its answers the latest", () => {
+  let log = addRecord({}, "2026-12-04", { done: ["he3x"], pain: 5, effort: "hard" });
+  log = addRecord(log, "2026-12-04", { done: ["knfh", "he3x"], pain: 2, effort: "" });
+  assert.deepStrictEqual(log, { "2026-12-04": { done: ["he3x", "knfh"], pain: 2, effort: "" } });
+});
+
+test("a log keeps about three months, never a growing store", () => {
+  const old = { "2026-08-01": { done: [], pain: 1, effort: "" }, "2026-09-10": { done: [], pain: 1, effort: "" } };
+  const log = addRecord(old, "2026-12-04", { done: [], pain: 4, effort: "easy" });
+  assert.deepStrictEqual(Object.keys(log).sort(), ["2026-09-10", "2026-12-04"]);
+});
+
+test("the last 7 days, newest first, across a month's end, with the days nothing was saved", () => {
+  const log = { "2026-12-01": { done: ["he3x"], pain: 3, effort: "" } };
+  const days = lastDays(log, new Date(2026, 11, 3, 8), 7);
+  assert.deepStrictEqual(days.map((day) => day.day), [
+    "2026-12-03", "2026-12-02", "2026-12-01", "2026-11-30", "2026-11-29", "2026-11-28", "2026-11-27",
+  ]);
+  assert.deepStrictEqual(days[2].record, log["2026-12-01"]);
+  assert.strictEqual(days[0].record, null);
+  assert.strictEqual(lastDays({ constructor: { done: [] } }, new Date(2026, 11, 3), 1)[0].record, null);
+});
+
+test("a day in words names the exercises done, the pain and how hard it felt", () => {
+  const titles = { he3x: "Glute bridge", knfh: "Clamshell" };
+  assert.strictEqual(dayWords({ done: ["he3x", "knfh"], pain: 3, effort: "right" }, titles),
+    "Glute bridge, Clamshell. Pain 3 out of 10; it felt about right.");
+  assert.strictEqual(dayWords({ done: ["zzzz"], pain: 0, effort: "" }, titles),
+    "No exercise finished. Pain 0 out of 10.");
+  assert.strictEqual(dayWords(null, titles), "No session saved.");
+});
+
+test("a take-home drawing names a step of its own exercise, or the start (0)", () => {
+  const drawn = (step) =>
+    readTakeHome(Object.assign({}, TAKE_HOME, { drawings: [Object.assign({}, TAKE_HOME.drawings[0], { step })] }), "knfh");
+  assert.notStrictEqual(drawn(3), null);
+  [-1, 4, 1.5, "1", null].forEach((step) => assert.strictEqual(drawn(step), null, String(step)));
+});
