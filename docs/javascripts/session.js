@@ -454,9 +454,9 @@
     }
   }
 
-  function move(session, index) {
+  function move(session, index, counts) {
     session.state = goTo(session.state, session.phases, index, Date.now());
-    session.reached = Math.max(session.reached, session.state.index);
+    if (counts !== false) session.reached = Math.max(session.reached, session.state.index);
     session.counted = null;
     show(session);
     announce(session.phases[session.state.index].words);
@@ -516,7 +516,9 @@
     session.closed = options.closed;
     show(session);
     announce(phases[0].words);
-    byId("gg-session-title").focus();
+    // The session on the phone's first screen, its heading under the site's header.
+    byId("gg-session").scrollIntoView({ block: "start" });
+    byId("gg-session-title").focus({ preventScroll: true });
     holdScreen();
     session.interval = setInterval(tick, 250);
     document.addEventListener("visibilitychange", onVisibility);
@@ -559,8 +561,9 @@
     byId("gg-session-next").addEventListener("click", function () {
       if (running) move(running, running.state.index + 1);
     });
+    // Ending early: what the session went past counts as done, what it skipped does not.
     byId("gg-session-stop").addEventListener("click", function () {
-      if (running) move(running, running.phases.length - 1);
+      if (running) move(running, running.phases.length - 1, false);
     });
     byId("gg-session-cancel").addEventListener("click", function () {
       if (!running) return;
