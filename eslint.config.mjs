@@ -26,7 +26,12 @@ export default [
   {
     // Both hand their logic to Node's tests when `module` exists, and run as pages' scripts
     // when not.
-    files: ["docs/javascripts/plan.js", "docs/javascripts/regions.js", "docs/javascripts/session.js"],
+    files: [
+      "docs/javascripts/plan.js",
+      "docs/javascripts/regions.js",
+      "docs/javascripts/session.js",
+      "docs/javascripts/progress.js",
+    ],
     languageOptions: { globals: { module: "readonly" } },
   },
   {

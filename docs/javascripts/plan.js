@@ -405,23 +405,6 @@
     return log;
   }
 
-  // The log with a session's answers added on `day`: the day's exercises are all it has done,
-  // its pain and effort the latest answers. Days older than KEPT_DAYS before it are dropped.
-  function addRecord(log, day, record) {
-    var kept = {};
-    var oldest = new Date(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10) - KEPT_DAYS);
-    Object.keys(log).forEach(function (key) {
-      if (key >= dayKey(oldest)) kept[key] = log[key];
-    });
-    var before = kept[day] ? kept[day].done : [];
-    var done = before.slice();
-    record.done.forEach(function (code) {
-      if (done.indexOf(code) < 0) done.push(code);
-    });
-    kept[day] = { done: done, pain: record.pain, effort: record.effort || "" };
-    return kept;
-  }
-
   // The last `count` days up to `today`, newest first: [{day, record or null}].
   function lastDays(log, today, count) {
     var days = [];
@@ -466,7 +449,6 @@
       readTakeHome: readTakeHome,
       dayKey: dayKey,
       readLog: readLog,
-      addRecord: addRecord,
       lastDays: lastDays,
       dayWords: dayWords,
     };
@@ -860,9 +842,11 @@
   }
 
   function saveRecord(record) {
-    var today = dayKey(new Date());
+    var now = new Date();
+    var oldest = dayKey(new Date(now.getFullYear(), now.getMonth(), now.getDate() - KEPT_DAYS));
     try {
-      localStorage.setItem(logKey(), JSON.stringify(addRecord(storedLog(), today, record)));
+      var log = window.ggSession.addRecord(storedLog(), dayKey(now), record, oldest);
+      localStorage.setItem(logKey(), JSON.stringify(log));
     } catch (error) {
       // Private browsing may refuse storage: nothing is kept, and the view says no session.
     }
@@ -917,26 +901,12 @@
 
   function downloadReminders() {
     var time = document.getElementById("gg-reminder-time").value;
-    if (!/^([01][0-9]|2[0-3]):[0-5][0-9]/.test(time)) time = "18:00";
-    var text = window.ggSession.icsText({
-      day: new Date(),
-      now: new Date(),
-      time: time,
+    window.ggSession.downloadReminders({
+      time: /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(time) ? time : "18:00",
       days: daysAWeek(),
-      title: "your Glute Guide programme",
       link: location.href,
-      uid: "programme-" + (new URLSearchParams(location.hash.slice(1)).get("x") || "").replace(/[^0-9a-zA-Z.]/g, ""),
+      uid: "programme-" + linkCodes(location.hash).join("."),
     });
-    var address = URL.createObjectURL(new Blob([text], { type: "text/calendar" }));
-    var link = element("a", "");
-    link.href = address;
-    link.download = "glute-guide-reminders.ics";
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () {
-      URL.revokeObjectURL(address);
-    }, 1000);
   }
 
   function startPatientPage() {
@@ -996,6 +966,14 @@
       }
       drawLog();
     });
+    document.getElementById("gg-progress-start").addEventListener("click", function () {
+      loadScript("javascripts/progress.js", function () {
+        if (window.ggProgress) shareProgress();
+      });
+    });
+    document.getElementById("gg-progress-copy").addEventListener("click", function () {
+      copyField(document.getElementById("gg-progress-link"), document.getElementById("gg-progress-copied"));
+    });
     document.getElementById("gg-reminders").addEventListener("click", function () {
       loadScript("javascripts/session.js", function () {
         if (window.ggSession) downloadReminders();
@@ -1026,12 +1004,57 @@
     render();
   }
 
-  // The builder (/prescribe/) is prescribe.js: what it shares with the patient's page, it
-  // takes from here.
+  // The link's exercise codes as written, in order, those no longer on the site included.
+  function linkCodes(fragment) {
+    var x = new URLSearchParams(fragment.replace(/^#/, "")).get("x") || "";
+    return x.split(".").map(function (part) {
+      return part.slice(0, 4);
+    });
+  }
+
+  // Copies a read-only field's link, saying so in `status`; where the browser will not, selects
+  // it for the reader to copy.
+  function copyField(field, status) {
+    var copied = function () {
+      status.textContent = "Link copied.";
+    };
+    var selectIt = function () {
+      field.select();
+      status.textContent = document.execCommand("copy") ? "Link copied." : "Select the link and copy it.";
+    };
+    if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(copied, selectIt);
+    else selectIt();
+  }
+
+  // The patient's progress, as a link for their clinician (progress.js writes it).
+  function shareProgress() {
+    var box = document.getElementById("gg-progress-share");
+    var field = document.getElementById("gg-progress-link");
+    var codes = linkCodes(location.hash).map(function (code) {
+      return own(data.codes, code) ? data.codes[code] : code;
+    });
+    var days = lastDays(storedLog(), new Date(), 28);
+    field.value = new URL("progress/", root).href + window.ggProgress.fragment(location.hash, days, codes);
+    box.hidden = false;
+    field.focus();
+    field.select();
+    loadScript("javascripts/vendor/qrcode.js", function () {
+      drawQr(document.getElementById("gg-progress-qr"), field.value);
+    });
+  }
+
+  // The builder (/prescribe/) is prescribe.js, the progress page progress.js: what they share
+  // with the patient's page, they take from here.
   var form = document.getElementById("gg-builder");
-  if (form) {
+  if (form || document.getElementById("gg-progress")) {
     window.ggPlan = {
       data: data,
+      root: root,
+      parse: parse,
+      linkCodes: linkCodes,
+      fetchTakeHome: fetchTakeHome,
+      longDate: longDate,
+      copyField: copyField,
       own: own,
       clamp: clamp,
       cleanText: cleanText,

@@ -283,17 +283,7 @@
     }
     document.getElementById("plan-copy").addEventListener("click", function () {
       if (needsLink()) return;
-      var copied = function () {
-        status.textContent = "Link copied.";
-      };
-      var selectIt = function () {
-        linkField.select();
-        status.textContent = document.execCommand("copy")
-          ? "Link copied."
-          : "Select the link and copy it.";
-      };
-      if (navigator.clipboard) navigator.clipboard.writeText(linkField.value).then(copied, selectIt);
-      else selectIt();
+      plan.copyField(linkField, status);
     });
     shareButton.addEventListener("click", function () {
       if (needsLink()) return;

@@ -15,7 +15,6 @@
   // The last seconds of a hold or a rest that are spoken ("3, 2, 1"), when it is long enough.
   var COUNTED = 3;
   var SIDES = { L: "left", R: "right" };
-  var DAY_NAMES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
   // A reminder's days for a programme done on N days a week (every day is a daily rule).
   var WEEK_DAYS = {
     1: ["MO"],
@@ -284,6 +283,25 @@
     return lines.map(fold).join("\r\n") + "\r\n";
   }
 
+  // --- What a session saves (plan.js keeps it per programme and shows it) ---
+
+  // The log (plan.js readLog) with a session's answers added on `day` (YYYY-MM-DD): the day's
+  // exercises are all it has done, its pain and effort the latest answers. Days before `oldest`
+  // are dropped.
+  function addRecord(log, day, record, oldest) {
+    var kept = {};
+    Object.keys(log).forEach(function (key) {
+      if (key >= oldest) kept[key] = log[key];
+    });
+    var before = kept[day] ? kept[day].done : [];
+    var done = before.slice();
+    record.done.forEach(function (code) {
+      if (done.indexOf(code) < 0) done.push(code);
+    });
+    kept[day] = { done: done, pain: record.pain, effort: record.effort || "" };
+    return kept;
+  }
+
   // In Node, for tests/js/session.test.js: the session's clock and the reminders, without a page.
   if (typeof module === "object" && module.exports) {
     module.exports = {
@@ -302,7 +320,7 @@
       icsEscape: icsEscape,
       fold: fold,
       icsText: icsText,
-      DAY_NAMES: DAY_NAMES,
+      addRecord: addRecord,
     };
     return;
   }
@@ -590,8 +608,33 @@
     });
   }
 
+  // The reminders as a file the phone's calendar opens: {time, days, link, uid}.
+  function downloadReminders(options) {
+    var now = new Date();
+    var text = icsText({
+      day: now,
+      now: now,
+      time: options.time,
+      days: options.days,
+      title: "your Glute Guide programme",
+      link: options.link,
+      uid: options.uid,
+    });
+    var address = URL.createObjectURL(new Blob([text], { type: "text/calendar" }));
+    var link = document.createElement("a");
+    link.href = address;
+    link.download = "glute-guide-reminders.ics";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(address);
+    }, 1000);
+  }
+
   window.ggSession = {
     start: start,
-    icsText: icsText,
+    addRecord: addRecord,
+    downloadReminders: downloadReminders,
   };
 })();

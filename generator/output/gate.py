@@ -102,14 +102,17 @@ _FORM_VALUE = {
     "name": re.compile(r"^(phase|position|kit|pain|effort)$"),
     "checked": re.compile(r"^$"),
     "role": re.compile(r"^(img|status|timer|switch)$"),
-    "aria-label": re.compile(r"^(QR code for the programme link|Hold timer|Rest timer|Time left)$"),
+    "aria-label": re.compile(
+        r"^(QR code for the (programme|progress) link|Hold timer|Rest timer|Time left)$"
+    ),
     "aria-labelledby": re.compile(r"^[a-z0-9-]+$"),
     "tabindex": re.compile(r"^-1$"),
     "action": re.compile(r"^#$"),
     "autocomplete": re.compile(r"^off$"),
     "inputmode": re.compile(r"^numeric$"),
     "readonly": re.compile(r"^$"),
-    "hidden": re.compile(r"^$"),
+    # Empty, or "hidden" where Python-Markdown wrote out an element inside a Markdown block
+    "hidden": re.compile(r"^(hidden)?$"),
     "selected": re.compile(r"^$"),
     "for": re.compile(r"^[a-z0-9-]+$"),
     "value": re.compile(r"^[^<>\"]*$"),
@@ -199,6 +202,13 @@ ARTICLE_CLASSES = frozenset(
         "gg-session-error",
         "gg-switch",
         "gg-score",
+        "gg-progress-share",
+        # The progress page (progress.md.j2): what a patient saved, from the link they shared
+        "gg-progress",
+        "gg-progress-message",
+        "gg-progress-about",
+        "gg-progress-exercises",
+        "gg-progress-days",
         "gg-chosen",
         "gg-take-home",
         "gg-chosen-title",
@@ -335,8 +345,10 @@ def expected_drawings(site: Site) -> dict[str, tuple[tuple[str, ...], tuple[str,
     return expected | {page: ((), ()) for page in PROGRAMME_PAGES}
 
 
-PROGRAMME_PAGES = frozenset(built_file(url_of(page)) for page in ("prescribe.md", "plan.md"))
-"""The builder and the patient's page (generator/pages/prescribe.py)."""
+PROGRAMME_PAGES = frozenset(
+    built_file(url_of(page)) for page in ("prescribe.md", "plan.md", "progress.md")
+)
+"""The builder, the patient's page and their progress page (generator/pages/prescribe.py)."""
 INTERACTIVE_PAGES = PROGRAMME_PAGES | {built_file(url_of(index_path("exercises")))}
 """Pages whose article holds a form: the programme pages, and the exercises index's filters."""
 

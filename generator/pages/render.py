@@ -255,6 +255,7 @@ def render_site(
     plan = prescribe.plan_exercises(site)
     render("prescribe.md.j2", "prescribe.md", plan=plan)
     render("plan.md.j2", "plan.md", plan=plan)
+    render("progress.md.j2", "progress.md", plan=plan)
     for kind in KINDS:
         render(kind.index_template, index_path(kind.folder), kind=kind)
     for page in site.all_pages():

@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator.pages.prescribe import plan_code
 from tests.e2e.conftest import PHONE, axe_violations
+from tests.e2e.test_print import pdf_pages
 
 pytestmark = pytest.mark.browser
 
@@ -364,3 +365,93 @@ def test_reminders_follow_how_often_at_the_time_chosen(
     assert str(event["URL"]) == page.url
     assert page.url in str(event["DESCRIPTION"])
     assert calendar.walk("VALARM"), "the calendar is asked to remind"
+
+
+def saved_session(page: Page, base_url: str, pain: str) -> None:
+    """A whole session of PROGRAMME, run through by the clock and saved with this pain."""
+    start(page, base_url)
+    for _ in range(40):
+        if page.locator("#gg-session-end").is_visible():
+            break
+        if page.get_by_role("timer").count():
+            page.clock.run_for(60_000)
+        else:
+            page.get_by_role("button", name="Next").click()
+    page.get_by_role("radio", name=pain, exact=True).check()
+    page.get_by_role("radio", name="Too hard").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#gg-session")).to_be_hidden()
+
+
+def test_progress_reaches_the_clinician_in_a_link_and_prints_on_one_sheet(
+    patient: Page, browser: Browser, base_url: str
+) -> None:
+    page = patient
+    saved_session(page, base_url, "6")
+    page.clock.fast_forward("48:00:00")  # two days later, another session
+    page.reload()
+    saved_session(page, base_url, "3")
+    page.get_by_role("button", name="Share progress").click()
+    field = page.get_by_label("Progress link", exact=True)
+    expect(field).to_have_value(re.compile(r"/progress/#v=2&x=.*&pv=1&r="))
+    expect(field).to_have_attribute("readonly", "")
+    expect(
+        page.get_by_role("img", name="QR code for the progress link").locator("svg")
+    ).to_be_visible()
+    link = field.input_value()
+    assert "Private" not in link
+
+    # Another browser, with none of the patient's storage: the clinician's.
+    clinician = browser.new_context(viewport={"width": 1024, "height": 800})
+    try:
+        other = clinician.new_page()
+        other.clock.install(time=datetime(2026, 12, 7, 14, 0))  # the review, a day later
+        asked: list[str] = []
+        other.on("request", lambda request: asked.append(request.url))
+        other.goto(link)
+        expect(other.locator("#gg-progress-period")).to_have_text(
+            "Sessions saved on 2 days, from 4 December 2026 to 6 December 2026."
+        )
+        expect(other.locator("#gg-progress-exercises li")).to_have_text(
+            [
+                "Lying figure-4 stretch: done on 2 days (Sun, 6 Dec 2026; Fri, 4 Dec 2026).",
+                "Glute bridge: done on 2 days (Sun, 6 Dec 2026; Fri, 4 Dec 2026).",
+                "Heat on the buttock: done on 2 days (Sun, 6 Dec 2026; Fri, 4 Dec 2026).",
+            ]
+        )
+        rows = other.locator("#gg-progress-days tbody tr")
+        expect(rows).to_have_count(2)
+        expect(rows.first.locator("td")).to_have_text(
+            [
+                "Sun, 6 Dec 2026",
+                "Lying figure-4 stretch, Glute bridge, Heat on the buttock",
+                "3",
+                "Too hard",
+            ]
+        )
+        expect(rows.nth(1).locator("td").nth(2)).to_have_text("6")
+        hosts = {urllib.parse.urlsplit(url).netloc for url in asked}
+        assert hosts == {urllib.parse.urlsplit(base_url).netloc}, hosts
+        other.emulate_media(media="print")
+        assert pdf_pages(other.pdf(format="A4")) == 1
+        # A link changed by hand is not read: the page says the link could not be read.
+        other.goto(link.replace("p3", "p11"))
+        expect(other.locator(".gg-progress-message")).to_be_visible()
+        expect(other.locator("#gg-progress")).to_be_hidden()
+    finally:
+        clinician.close()
+
+
+def test_the_progress_page_passes_axe_and_fits_a_phone(
+    browser: Browser, base_url: str, axe_script: str
+) -> None:
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.clock.install(time=datetime(2026, 12, 7, 9, 0))
+        page.goto(f"{base_url}/progress/#v=2&x={STRETCH}.{BRIDGE}&pv=1&r=202612063p4r.202612041p7")
+        expect(page.locator("#gg-progress-days tbody tr")).to_have_count(2)
+        assert settled_axe(page, axe_script) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    finally:
+        context.close()

@@ -652,7 +652,7 @@ test("a take-home file is drawn only when it has the shape the page draws from",
 
 // --- The patient's log of sessions (what "Save" keeps, and "Your last 7 days" shows) ---
 
-const { dayKey, readLog, addRecord, lastDays, dayWords } = require("../../docs/javascripts/plan.js");
+const { dayKey, readLog, lastDays, dayWords } = require("../../docs/javascripts/plan.js");
 
 test("a day is written YYYY-MM-DD in the device's own calendar", () => {
   assert.strictEqual(dayKey(new Date(2026, 0, 5, 23, 59)), "2026-01-05");
@@ -679,18 +679,6 @@ test("a stored log keeps only the days that have the shape it is written in", ()
   assert.deepStrictEqual(readLog("not json"), {});
   assert.deepStrictEqual(readLog("[1, 2]"), {});
   assert.deepStrictEqual(readLog(null), {});
-});
-
-test("a session saved on a day joins that day's: its exercises added, its answers the latest", () => {
-  let log = addRecord({}, "2026-12-04", { done: ["he3x"], pain: 5, effort: "hard" });
-  log = addRecord(log, "2026-12-04", { done: ["knfh", "he3x"], pain: 2, effort: "" });
-  assert.deepStrictEqual(log, { "2026-12-04": { done: ["he3x", "knfh"], pain: 2, effort: "" } });
-});
-
-test("a log keeps about three months, never a growing store", () => {
-  const old = { "2026-08-01": { done: [], pain: 1, effort: "" }, "2026-09-10": { done: [], pain: 1, effort: "" } };
-  const log = addRecord(old, "2026-12-04", { done: [], pain: 4, effort: "easy" });
-  assert.deepStrictEqual(Object.keys(log).sort(), ["2026-09-10", "2026-12-04"]);
 });
 
 test("the last 7 days, newest first, across a month's end, with the days nothing was saved", () => {

@@ -20,6 +20,7 @@ const {
   icsEscape,
   fold,
   icsText,
+  addRecord,
 } = require("../../docs/javascripts/session.js");
 
 const STEPS = [
@@ -238,3 +239,18 @@ test("the reminders' file: one repeating event at the patient's time, with the p
   assert.ok(late.includes("\r\nDURATION:PT20M\r\n"), "an event that would end after midnight has a duration");
   assert.ok(late.includes("\r\nRRULE:FREQ=DAILY\r\n"));
 });
+
+// --- What a session saves ---
+
+test("a session saved on a day joins that day's: its exercises added, its answers the latest", () => {
+  let log = addRecord({}, "2026-12-04", { done: ["he3x"], pain: 5, effort: "hard" }, "2026-09-03");
+  log = addRecord(log, "2026-12-04", { done: ["knfh", "he3x"], pain: 2, effort: "" }, "2026-09-03");
+  assert.deepStrictEqual(log, { "2026-12-04": { done: ["he3x", "knfh"], pain: 2, effort: "" } });
+});
+
+test("a log keeps the days from the oldest it is given, never a growing store", () => {
+  const old = { "2026-08-01": { done: [], pain: 1, effort: "" }, "2026-09-10": { done: [], pain: 1, effort: "" } };
+  const log = addRecord(old, "2026-12-04", { done: [], pain: 4, effort: "easy" }, "2026-09-03");
+  assert.deepStrictEqual(Object.keys(log).sort(), ["2026-09-10", "2026-12-04"]);
+});
+
