@@ -25,6 +25,7 @@ from generator.output.gate import check_site
 from generator.output.ledger import LEDGER, add_to_ledger, read_ledger
 from generator.output.minify import minify_scripts, minify_stylesheets
 from generator.output.schema_files import export_schemas
+from generator.output.service_worker import write_service_worker
 from generator.pages.search_index import widen_search_index
 from generator.pipeline import Prepared, expectations, generate, prepare
 from generator.preview import serve
@@ -95,10 +96,12 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
 
 def finish_site(folder: Path, prepared: Prepared) -> None:
     """What MkDocs leaves to do in a built site: the search index widened, our stylesheets and
-    scripts minified."""
+    scripts minified, the service worker written."""
     widen_search_index(folder, prepared.site)
     minify_stylesheets(folder)
     minify_scripts(folder)
+    # Last: the service worker precaches the files as they are now.
+    write_service_worker(folder)
 
 
 def _serve(root: Path, arguments: argparse.Namespace) -> int:

@@ -26,6 +26,7 @@ from generator.output.gate import (
 )
 from generator.output.ledger import check_ledger, read_ledger
 from generator.output.write import WriteReport, conflicts, read_manifest, write_outputs
+from generator.pages.app import app_files
 from generator.pages.incremental import render_changed
 from generator.pages.prescribe import check_plan_codes
 from generator.pages.render import render_redirect_pages, render_site, section_anchors
@@ -104,6 +105,7 @@ def prepare(
             pages |= render(set(again))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
     outputs |= {f"{DOCS}/{path}": data for path, data in take_home_outputs(root, site).items()}
+    outputs |= {f"{DOCS}/{path}": data for path, data in app_files().items()}
     redirect_pages = render_redirect_pages(site, content_security_policy(config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     published = {url_of(path) for path in pages}

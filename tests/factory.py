@@ -293,6 +293,7 @@ def write_project(root: Path, content: dict[str, Any], raw: dict[str, str] | Non
         "docs/about.md",
         "docs/stylesheets",
         "docs/javascripts",
+        "docs/images",
     ):
         copy_from_repo(root, name)
     return root

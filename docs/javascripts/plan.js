@@ -909,6 +909,58 @@
     });
   }
 
+  // Offline after a first visit: the site's service worker (generator/output/service-worker.mjs)
+  // keeps this page and its scripts, and each exercise's file as it is fetched. This visit's
+  // were fetched before the worker ran, so they are put in its cache now.
+  var EXERCISES_CACHE = "gg-exercises";
+  function keepOffline() {
+    if (!("serviceWorker" in navigator) || !window.caches || !drawn) return;
+    var addresses = [];
+    drawn.plan.entries.forEach(function (entry, index) {
+      var file = drawn.files[index];
+      if (!file) return;
+      addresses.push(new URL(data.pages[entry.code] + data.takeHome, root).href);
+      file.drawings.forEach(function (drawing) {
+        addresses.push(new URL(drawing.src, root).href);
+      });
+    });
+    navigator.serviceWorker
+      .register(new URL("sw.js", root).href)
+      .then(function () {
+        return navigator.serviceWorker.ready;
+      })
+      .then(function () {
+        return caches.open(EXERCISES_CACHE);
+      })
+      .then(function (cache) {
+        return cache.addAll(addresses);
+      })
+      .catch(function () {
+        // No worker here (the live preview) or no room: the page works online as before.
+      });
+  }
+
+  // The installed app opens /plan/?app with no link (a manifest cannot hold one): it reopens
+  // the programme last shown on this device (generator/pages/app.py).
+  var LAST_KEY = "gg-plan-last";
+  function reopenLast() {
+    if (location.hash || !new URLSearchParams(location.search).has("app")) return;
+    try {
+      var last = localStorage.getItem(LAST_KEY);
+      if (last && last.charAt(0) === "#") history.replaceState(null, "", last);
+    } catch (error) {
+      // No storage: the page says the link is missing.
+    }
+  }
+
+  function rememberLast() {
+    try {
+      localStorage.setItem(LAST_KEY, location.hash);
+    } catch (error) {
+      // Private browsing may refuse storage: the app then opens without a programme.
+    }
+  }
+
   function startPatientPage() {
     // Any fragment at all: a programme shown with today's ticks and then its QR code, or the
     // page's message, saying so when the link is longer than any programme link can be.
@@ -939,6 +991,8 @@
           box.checked = ticked.indexOf(box.id.slice(5)) !== -1;
         });
         drawLog();
+        rememberLast();
+        keepOffline();
       });
     }
     document.getElementById("gg-session-start").addEventListener("click", function () {
@@ -1001,6 +1055,7 @@
       });
     });
     addEventListener("hashchange", render);
+    reopenLast();
     render();
   }
 

@@ -95,7 +95,11 @@ def mkdocs_build(
         shutil.rmtree(scratch, ignore_errors=True)
         raise BuildFailed(f"mkdocs build failed; {target.name}/ was left as it was") from None
     if finish:
-        finish(scratch)
+        try:
+            finish(scratch)
+        except BuildFailed as failure:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise BuildFailed(f"{failure}; {target.name}/ was left as it was") from None
     rejected = check(scratch) if check else []
     if rejected:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -125,7 +125,9 @@ def browser() -> Iterator[Browser]:
 
 
 PHONE = {"width": 360, "height": 780}
-READER_IN_LONDON = {"timezone_id": "Europe/London", "locale": "en-GB"}
+# The patient's page starts the site's service worker. A worker answers the page's requests
+# itself, past Playwright's routes, so only the tests of working offline (test_offline.py) let it.
+READER_IN_LONDON = {"timezone_id": "Europe/London", "locale": "en-GB", "service_workers": "block"}
 
 
 @pytest.fixture
