@@ -56,6 +56,11 @@ export default [
     languageOptions: { sourceType: "commonjs", globals: globals.node },
   },
   {
+    // The site's service worker, before Workbox injects its precache list (generator/output/).
+    files: ["generator/output/service-worker.js"],
+    languageOptions: { sourceType: "script", globals: globals.serviceworker },
+  },
+  {
     // Run with Node at build time: the service worker's generation (generator/output/).
     files: ["eslint.config.mjs", "generator/output/*.mjs"],
     languageOptions: { sourceType: "module", globals: globals.node },

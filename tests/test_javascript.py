@@ -16,6 +16,7 @@ LINTED = (
     "docs/javascripts",
     "generator/pages/templates",
     "generator/output/service-worker.mjs",
+    "generator/output/service-worker.js",
     "tests/js",
     "eslint.config.mjs",
 )

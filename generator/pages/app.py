@@ -92,17 +92,34 @@ def _pixel(x: float, y: float, unit: float) -> bytes:
     return bytes([*colour, round(255 * ground)])
 
 
+def _row(y: float, size: int, unit: float) -> bytes:
+    """One row of pixels. Most are plain teal: those well inside the ground and well away from
+    the pen (its ring and its bar) are not worked out one by one."""
+    teal = bytes([*TEAL, 255])
+    cx, cy = _CENTRE
+    reach = _PEN / 2 + unit
+    (ax, ay), (bx, _) = _BAR
+    inner = 16.0 - _CORNER
+    near_bar = abs(y - ay) < reach
+    flat_edge = abs(y - 16.0) <= inner
+    pixels = []
+    for column in range(size):
+        x = (column + 0.5) * unit
+        inside = (flat_edge and unit < x < 32.0 - unit) or (
+            abs(x - 16.0) <= inner and unit < y < 32.0 - unit
+        )
+        away = abs(math.hypot(x - cx, y - cy) - _RADIUS) > reach and not (
+            near_bar and ax - reach < x < bx + reach
+        )
+        pixels.append(teal if inside and away else _pixel(x, y, unit))
+    return b"\x00" + b"".join(pixels)
+
+
 @functools.cache
 def icon_png(size: int) -> bytes:
     """The icon, size x size pixels, as a PNG file (RGBA, no metadata: the same bytes each time)."""
     unit = 32.0 / size
-    rows = b"".join(
-        b"\x00"
-        + b"".join(
-            _pixel((column + 0.5) * unit, (row + 0.5) * unit, unit) for column in range(size)
-        )
-        for row in range(size)
-    )
+    rows = b"".join(_row((row + 0.5) * unit, size, unit) for row in range(size))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return (
