@@ -59,10 +59,10 @@ from generator.pipeline import (
     DOCS,
     Prepared,
     content_security_policy,
+    data_outputs,
     generate,
     mkdocs_config,
     repository_of,
-    take_home_outputs,
 )
 from tests.factory import write_project
 
@@ -157,7 +157,7 @@ def naive_generate(root: Path) -> dict[str, bytes]:
     with mock.patch.object(render, "environment", CompileEveryPage):
         pages = render_site(site, None, str(config["site_url"]), repository_of(config))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
-    outputs |= {f"{DOCS}/{path}": data for path, data in take_home_outputs(root, site).items()}
+    outputs |= data_outputs(root, site)
     redirect_pages = render_redirect_pages(site, content_security_policy(config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     for relative, data in outputs.items():

@@ -104,8 +104,7 @@ def prepare(
         if again:
             pages |= render(set(again))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
-    outputs |= {f"{DOCS}/{path}": data for path, data in take_home_outputs(root, site).items()}
-    outputs |= {f"{DOCS}/{path}": data for path, data in app_files().items()}
+    outputs |= data_outputs(root, site)
     redirect_pages = render_redirect_pages(site, content_security_policy(config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     published = {url_of(path) for path in pages}
@@ -124,6 +123,13 @@ def prepare(
 
 
 STYLESHEET = "docs/stylesheets/extra.css"
+
+
+def data_outputs(root: Path, site: Site) -> dict[str, bytes]:
+    """Path from the root -> bytes of the generated files that are not pages: the take-home
+    files and drawings, and the app's manifest and icons."""
+    files = take_home_outputs(root, site) | app_files()
+    return {f"{DOCS}/{path}": data for path, data in files.items()}
 
 
 def take_home_outputs(root: Path, site: Site) -> dict[str, bytes]:

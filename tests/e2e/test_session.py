@@ -455,3 +455,34 @@ def test_the_progress_page_passes_axe_and_fits_a_phone(
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("patient", [True], indirect=True)
+def test_sharing_progress_and_reminders_pass_axe_and_work_by_keyboard(
+    patient: Page, base_url: str, axe_script: str
+) -> None:
+    page = patient
+    page.goto(base_url + PROGRAMME)
+    expect(page.locator(".gg-plan-item")).to_have_count(3)
+    share = page.get_by_role("button", name="Share progress")
+    share.focus()
+    page.keyboard.press("Enter")
+    field = page.get_by_label("Progress link", exact=True)
+    expect(field).to_be_focused()
+    expect(field).to_have_value(re.compile(r"&pv=1&r=$"))  # nothing saved yet: no days
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Copy link")).to_be_focused()
+    reminder = page.get_by_label("Reminder time")
+    reminder.fill("07:15")  # the browser's own time field, in the reader's own clock
+    reminder.focus()
+    add = page.get_by_role("button", name="Add reminders to my calendar")
+    for _ in range(4):  # past the field's own parts (hours, minutes, AM or PM), then the button
+        page.keyboard.press("Tab")
+        if add.evaluate("(button) => button === document.activeElement"):
+            break
+    expect(add).to_be_focused()
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename == "glute-guide-reminders.ics"
+    assert settled_axe(page, axe_script) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
