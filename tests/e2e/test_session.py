@@ -263,16 +263,20 @@ def settled_axe(page: Page, axe_script: str) -> list[str]:
     return axe_violations(page, axe_script)
 
 
+def press(page: Page, base_url: str, button: str) -> None:
+    """The programme opened, and one of its page's buttons pressed from the keyboard."""
+    page.goto(base_url + PROGRAMME)
+    expect(page.locator(".gg-plan-item")).to_have_count(3)
+    page.get_by_role("button", name=button).focus()
+    page.keyboard.press("Enter")
+
+
 @pytest.mark.parametrize("patient", [True], indirect=True)
 def test_every_state_of_a_session_passes_axe_and_works_by_keyboard(
     patient: Page, base_url: str, axe_script: str
 ) -> None:
     page = patient
-    page.goto(base_url + PROGRAMME)
-    expect(page.locator(".gg-plan-item")).to_have_count(3)
-    start_button = page.get_by_role("button", name="Start session")
-    start_button.focus()
-    page.keyboard.press("Enter")
+    press(page, base_url, "Start session")
     heading = page.get_by_role("heading", level=2, name="Lying figure-4 stretch")
     expect(heading).to_be_focused()
     assert settled_axe(page, axe_script) == [], "getting ready"
@@ -462,11 +466,7 @@ def test_sharing_progress_and_reminders_pass_axe_and_work_by_keyboard(
     patient: Page, base_url: str, axe_script: str
 ) -> None:
     page = patient
-    page.goto(base_url + PROGRAMME)
-    expect(page.locator(".gg-plan-item")).to_have_count(3)
-    share = page.get_by_role("button", name="Share progress")
-    share.focus()
-    page.keyboard.press("Enter")
+    press(page, base_url, "Share progress")
     field = page.get_by_label("Progress link", exact=True)
     expect(field).to_be_focused()
     expect(field).to_have_value(re.compile(r"&pv=1&r=$"))  # nothing saved yet: no days
