@@ -43,7 +43,8 @@ generate: $(STAMP)  ## write docs/ from content/
 
 test: unit browser  ## the whole suite: the fast tier, then the browser tier
 
-unit: lint  ## the fast tier, under a minute: lint, types, imports, and every test that needs no browser
+# Node's packages too: a build writes the service worker with workbox-build.
+unit: lint $(NODE_STAMP) $(VENDOR)  ## the fast tier, under a minute: lint, types, imports, and every test that needs no browser
 	$(BIN)/python -m pytest -m "not browser and not slow" -n auto --dist loadgroup
 
 browser: $(STAMP) $(NODE_STAMP) $(VENDOR)  ## the browser tier: the built site in Chromium, axe, Lighthouse, links

@@ -16,7 +16,7 @@
   var DAY = /^([0-9]{8})([0-9a-z]{1,7})p(10|[0-9])([erh]?)$/;
   var EFFORT_LETTERS = { easy: "e", right: "r", hard: "h" };
   var EFFORTS = { e: "easy", r: "right", h: "hard" };
-  var EFFORT_WORDS = { easy: "Easy", right: "About right", hard: "Too hard" };
+  var EFFORT_WORDS = { easy: "Easy", right: "Right", hard: "Too hard" };
 
   function digits(day) {
     return day.replace(/-/g, "");
@@ -127,7 +127,7 @@
 
   function shortDate(digitsOfDay) {
     var date = realDay(digitsOfDay);
-    return date.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+    return date.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
   }
 
   function fail() {
@@ -158,34 +158,41 @@
               plan.longDate(days[days.length - 1].day) + " to " + plan.longDate(days[0].day) + "."
           : "No session saved in the 4 weeks before this link was made."
       );
+      // Each exercise once, numbered: the day-by-day grid's columns go by these numbers.
       var perExercise = daysPerExercise(days, titles.length);
       var list = document.getElementById("gg-progress-exercises");
       list.textContent = "";
       titles.forEach(function (title, index) {
         var line = element("li", "");
         line.appendChild(element("strong", "", title + ": "));
-        var dates = perExercise[index];
+        var count = perExercise[index].length;
         line.appendChild(
           document.createTextNode(
-            dates.length
-              ? "done on " + dates.length + (dates.length === 1 ? " day" : " days") + " (" +
-                  dates.map(shortDate).join("; ") + ")."
-              : "not done on any day saved."
+            count ? "done on " + count + " of the " + days.length + (days.length === 1 ? " day" : " days") + " saved." : "not done on any day saved."
           )
         );
         list.appendChild(line);
+      });
+      var head = document.querySelector("#gg-progress-days thead tr");
+      while (head.children.length > 3) head.lastElementChild.remove();
+      titles.forEach(function (title, index) {
+        var cell = element("th", "", String(index + 1));
+        cell.setAttribute("scope", "col");
+        cell.setAttribute("aria-label", title);
+        head.appendChild(cell);
       });
       var rows = document.querySelector("#gg-progress-days tbody");
       rows.textContent = "";
       days.forEach(function (day) {
         var row = element("tr", "");
-        row.appendChild(element("td", "", shortDate(day.day)));
-        var names = day.done.map(function (index) {
-          return titles[index];
-        });
-        row.appendChild(element("td", "", names.length ? names.join(", ") : "None finished"));
+        var when = element("th", "", shortDate(day.day));
+        when.setAttribute("scope", "row");
+        row.appendChild(when);
         row.appendChild(element("td", "", String(day.pain)));
-        row.appendChild(element("td", "", day.effort ? EFFORT_WORDS[day.effort] : "Not answered"));
+        row.appendChild(element("td", "", day.effort ? EFFORT_WORDS[day.effort] : "–"));
+        titles.forEach(function (title, index) {
+          row.appendChild(element("td", "", day.done.indexOf(index) >= 0 ? "✓" : "–"));
+        });
         rows.appendChild(row);
       });
       var open = document.getElementById("gg-progress-programme");

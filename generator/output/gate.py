@@ -209,6 +209,8 @@ ARTICLE_CLASSES = frozenset(
         "gg-progress-about",
         "gg-progress-exercises",
         "gg-progress-days",
+        "gg-progress-key",
+        "gg-progress-scroll",
         "gg-chosen",
         "gg-take-home",
         "gg-chosen-title",

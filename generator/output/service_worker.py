@@ -3,6 +3,7 @@ the site's files are final: the patient's page then works offline after a first 
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -25,6 +26,12 @@ def write_service_worker(folder: Path) -> str:
         [node, str(SCRIPT), str(folder)], capture_output=True, text=True, timeout=300, check=False
     )
     if done.returncode != 0 or done.stderr.strip():
-        last = (done.stderr.strip() or done.stdout.strip()).splitlines()[-1:] or ["no output"]
-        raise BuildFailed(f"Workbox could not write the service worker ({last[0]}): {HINT}")
+        raise BuildFailed(f"Workbox could not write the service worker ({_why(done)}): {HINT}")
     return done.stdout.strip()
+
+
+def _why(done: subprocess.CompletedProcess[str]) -> str:
+    """The line of Node's output that says what went wrong: its error's, else its last."""
+    lines = [line.strip() for line in (done.stderr or done.stdout).splitlines() if line.strip()]
+    errors = [line for line in lines if re.match(r"[A-Za-z]*Error\b", line)]
+    return (errors or lines or ["no output"])[0]

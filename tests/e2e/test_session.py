@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 from collections.abc import Iterator
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from time import sleep
 
 import icalendar
@@ -29,6 +29,7 @@ HEAT = plan_code("heat-application")
 # A stretch of 2 holds of 20 s on the right side only; 2 sets of 3 bridges held 3 s, resting the
 # dose's 30 s between sets; 1 minute of heat.
 PROGRAMME = f"/plan/#v=2&x={STRETCH}s2h20R.{BRIDGE}s2r3h3.{HEAT}m1"
+TITLES = ["Lying figure-4 stretch", "Glute bridge", "Heat on the buttock"]
 # What the page's speech, buzz and wake lock do, recorded: speech and vibration by stubs, the
 # wake lock by watching the real one Chromium grants.
 RECORDER = """
@@ -417,23 +418,20 @@ def test_progress_reaches_the_clinician_in_a_link_and_prints_on_one_sheet(
             "Sessions saved on 2 days, from 4 December 2026 to 6 December 2026."
         )
         expect(other.locator("#gg-progress-exercises li")).to_have_text(
-            [
-                "Lying figure-4 stretch: done on 2 days (Sun, 6 Dec 2026; Fri, 4 Dec 2026).",
-                "Glute bridge: done on 2 days (Sun, 6 Dec 2026; Fri, 4 Dec 2026).",
-                "Heat on the buttock: done on 2 days (Sun, 6 Dec 2026; Fri, 4 Dec 2026).",
-            ]
+            [f"{title}: done on 2 of the 2 days saved." for title in TITLES]
+        )
+        # The grid: a row a day, newest first; its exercises' columns by their numbers.
+        expect(other.locator("#gg-progress-days thead th")).to_have_text(
+            ["Day", "Pain", "How hard", "1", "2", "3"]
         )
         rows = other.locator("#gg-progress-days tbody tr")
         expect(rows).to_have_count(2)
-        expect(rows.first.locator("td")).to_have_text(
-            [
-                "Sun, 6 Dec 2026",
-                "Lying figure-4 stretch, Glute bridge, Heat on the buttock",
-                "3",
-                "Too hard",
-            ]
+        expect(rows.first.locator("th, td")).to_have_text(
+            ["Sun 6 Dec", "3", "Too hard", "✓", "✓", "✓"]
         )
-        expect(rows.nth(1).locator("td").nth(2)).to_have_text("6")
+        expect(rows.nth(1).locator("th, td")).to_have_text(
+            ["Fri 4 Dec", "6", "Too hard", "✓", "✓", "✓"]
+        )
         hosts = {urllib.parse.urlsplit(url).netloc for url in asked}
         assert hosts == {urllib.parse.urlsplit(base_url).netloc}, hosts
         other.emulate_media(media="print")
@@ -486,3 +484,30 @@ def test_sharing_progress_and_reminders_pass_axe_and_work_by_keyboard(
     assert download.value.suggested_filename == "glute-guide-reminders.ics"
     assert settled_axe(page, axe_script) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_four_weeks_of_eight_exercises_print_on_one_sheet(browser: Browser, base_url: str) -> None:
+    # The most a progress link carries: 28 days, here of a programme of eight, each day with
+    # every exercise done (mask 255, "73" in base 36), pain 0 to 10 and an effort.
+    names = [
+        "lying-figure-4-stretch", "glute-bridge", "heat-application", "clamshell",
+        "bird-dog", "pelvic-tilt", "cold-application", "hip-thrust",
+    ]  # fmt: skip
+    days = [
+        f"{(datetime(2026, 12, 4) - timedelta(days=back)):%Y%m%d}73p{back % 11}r"
+        for back in range(28)
+    ]
+    x = ".".join(plan_code(name) for name in names)
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.clock.install(time=datetime(2026, 12, 5, 9, 0))
+        page.goto(f"{base_url}/progress/#v=2&x={x}&pv=1&r={'.'.join(days)}")
+        expect(page.locator("#gg-progress-days tbody tr")).to_have_count(28)
+        expect(page.locator("#gg-progress-days tbody tr").first.locator("td")).to_have_count(10)
+        # On a phone the grid scrolls inside its box; the page itself does not go sideways.
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        page.emulate_media(media="print")
+        assert pdf_pages(page.pdf(format="A4")) == 1
+    finally:
+        context.close()

@@ -68,7 +68,8 @@ def test_without_node_the_build_says_what_to_do(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_workbox_failure_is_reported_with_its_last_line(tmp_path: Path) -> None:
-    # A folder that does not exist: Workbox itself fails, and says why.
-    with pytest.raises(BuildFailed, match=r"Workbox could not write the service worker \(.+\)"):
+def test_a_workbox_failure_is_reported_with_its_error(tmp_path: Path) -> None:
+    # A folder that is no built site: the script stops, and the message says why.
+    with pytest.raises(BuildFailed, match=r"service worker \(Error: .+ is not a built site"):
         service_worker.write_service_worker(tmp_path / "missing")
+    assert not (tmp_path / "missing").exists()
