@@ -31,6 +31,7 @@ export default [
       "docs/javascripts/regions.js",
       "docs/javascripts/session.js",
       "docs/javascripts/progress.js",
+      "docs/javascripts/connect.js",
     ],
     languageOptions: { globals: { module: "readonly" } },
   },

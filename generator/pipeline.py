@@ -27,6 +27,7 @@ from generator.output.gate import (
 from generator.output.ledger import check_ledger, read_ledger
 from generator.output.write import WriteReport, conflicts, read_manifest, write_outputs
 from generator.pages.app import app_files
+from generator.pages.connect import lookup_files
 from generator.pages.incremental import render_changed
 from generator.pages.prescribe import check_plan_codes
 from generator.pages.render import render_redirect_pages, render_site, section_anchors
@@ -112,6 +113,8 @@ def prepare(
     errors = _ids_that_are_sections(site) + conflicts(root, outputs)
     errors += _redirects_in_the_way(site, published)
     published |= {url_of(path) for path in site.redirects}
+    # The lookup files are addresses record systems keep: they join the ledger like pages.
+    published |= {f"/{path}" for path in lookup_files(site)}
     ledger = read_ledger(root)
     errors += check_ledger(ledger, published)
     errors += check_plan_codes(site, (url for _, url in ledger))
@@ -127,8 +130,9 @@ STYLESHEET = "docs/stylesheets/extra.css"
 
 def data_outputs(root: Path, site: Site) -> dict[str, bytes]:
     """Path from the root -> bytes of the generated files that are not pages: the take-home
-    files and drawings, and the app's manifest and icons."""
+    files and drawings, the app's manifest and icons, and the lookup by diagnosis code."""
     files = take_home_outputs(root, site) | app_files()
+    files |= {path: text.encode("utf-8") for path, text in lookup_files(site).items()}
     return {f"{DOCS}/{path}": data for path, data in files.items()}
 
 

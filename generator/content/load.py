@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.clinical import check_clinical_rules, check_movements
+from generator.content.codes import check_diagnosis_codes
 from generator.content.coverage import check_coverage
 from generator.content.fields import id_problem
 from generator.content.kinds import KINDS
@@ -100,6 +101,7 @@ def load_content(root: Path, memo: LoadMemo | None = None) -> LoadedContent:
     if regions is not None:
         errors.extend(check_regions(regions.file, regions.value.root))
     errors.extend(check_clinical_rules(items))
+    errors.extend(check_diagnosis_codes(items, sources))
     errors.extend(check_coverage(items))
     if movements is not None:
         errors.extend(check_movements(movements.value.root, items))

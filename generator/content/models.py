@@ -459,6 +459,8 @@ class Source(Strict):
     publisher: Text
     url: Address
     accessed: Day
+    edition: Text | None = None
+    """The edition or release used, where the source has several (ICD-10-CM's code list)."""
 
 
 class Sources(RootModel[dict[SourceKey, Source]]):

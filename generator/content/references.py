@@ -67,15 +67,13 @@ def check_warning_signs(
             shared.add(key)
             if key not in catalogue:
                 errors.append(
-                    _error_in(
-                        emergency.file, ("signs", index), _missing("warning-signs", key, None)
-                    )
+                    error_in(emergency.file, ("signs", index), _missing("warning-signs", key, None))
                 )
             elif catalogue[key].level != "emergency":
                 level = catalogue[key].level
                 problem = f"'{key}' is a {level} sign; this block shows emergency signs only"
                 errors.append(
-                    _error_in(emergency.file, ("signs", index), (problem, "remove it here"))
+                    error_in(emergency.file, ("signs", index), (problem, "remove it here"))
                 )
     if emergency is not None:
         groups = emergency.value.groups
@@ -83,7 +81,7 @@ def check_warning_signs(
             if sign.sign_of is not None and sign.sign_of not in groups:
                 problem = f"no group '{sign.sign_of}' in content/emergency.yml"
                 hint = "name one of its groups: " + ", ".join(groups)
-                errors.append(_error_in(signs.file, (key, "sign_of"), (problem, hint)))
+                errors.append(error_in(signs.file, (key, "sign_of"), (problem, hint)))
     for loaded in items:
         item = loaded.page.item
         if isinstance(item, Condition):
@@ -97,7 +95,7 @@ def check_cited(single: LoadedSingle | None, known: dict[str, set[str]]) -> list
     if single is None or "sources" not in known:
         return []
     return [
-        _error_in(single.file, (entry, *where), _missing("sources", source, None))
+        error_in(single.file, (entry, *where), _missing("sources", source, None))
         for entry, value in single.value.root.items()
         for where, source in value.cited()
         if source not in known["sources"]
@@ -175,10 +173,10 @@ def _check_former_ids(items: list[Loaded], known: dict[str, set[str]]) -> list[C
 
 
 def error_at(loaded: Loaded, where: FieldPath, text: tuple[str, str]) -> ContentError:
-    return _error_in(loaded.file, where, text)
+    return error_in(loaded.file, where, text)
 
 
-def _error_in(file: LoadedFile, where: FieldPath, text: tuple[str, str]) -> ContentError:
+def error_in(file: LoadedFile, where: FieldPath, text: tuple[str, str]) -> ContentError:
     line, column = file.locate(where)
     return ContentError(file.path, line, column, dotted(where), text[0], text[1])
 

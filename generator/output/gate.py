@@ -211,6 +211,9 @@ ARTICLE_CLASSES = frozenset(
         "gg-progress-days",
         "gg-progress-key",
         "gg-progress-scroll",
+        # The lookup by diagnosis code (connect.md.j2)
+        "gg-connect-result",
+        "gg-connect-clinician",
         "gg-chosen",
         "gg-take-home",
         "gg-chosen-title",
@@ -351,8 +354,12 @@ PROGRAMME_PAGES = frozenset(
     built_file(url_of(page)) for page in ("prescribe.md", "plan.md", "progress.md")
 )
 """The builder, the patient's page and their progress page (generator/pages/prescribe.py)."""
-INTERACTIVE_PAGES = PROGRAMME_PAGES | {built_file(url_of(index_path("exercises")))}
-"""Pages whose article holds a form: the programme pages, and the exercises index's filters."""
+INTERACTIVE_PAGES = PROGRAMME_PAGES | {
+    built_file(url_of(index_path("exercises"))),
+    built_file(url_of("connect.md")),
+}
+"""Pages whose article holds a form or a script's data: the programme pages, the exercises
+index's filters, and the lookup by diagnosis code (generator/pages/connect.py)."""
 
 
 def expected_warnings(site: Site) -> dict[str, tuple[Warning, ...]]:

@@ -6,12 +6,16 @@ from pathlib import Path
 
 from generator.content.schemas import SCHEMA_DIR, all_schemas
 from generator.output.write import write_atomically
-from generator.pages import take_home
+from generator.pages import connect, take_home
 
 
 def every_schema() -> dict[str, str]:
-    """File name under schemas/ -> its text: the content models' and the take-home file's."""
-    return all_schemas() | {take_home.SCHEMA_FILE: take_home.schema_text()}
+    """File name under schemas/ -> its text: the content models', the take-home file's and the
+    lookup by diagnosis code's."""
+    return all_schemas() | {
+        take_home.SCHEMA_FILE: take_home.schema_text(),
+        connect.SCHEMA_FILE: connect.schema_text(),
+    }
 
 
 def export_schemas(root: Path) -> int:

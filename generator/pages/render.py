@@ -12,13 +12,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.content import boxes, regions
+from generator.content import boxes, codes, regions
 from generator.content.equipment import BASIC as EQUIPMENT_BASIC
 from generator.content.equipment import EQUIPMENT_FILTERS, equipment_kinds
 from generator.content.kinds import BY_FOLDER, KINDS
 from generator.content.models import LEVELS, PHASES, Condition, Dose, Exercise, Item
 from generator.content.site import Page, Picture, Site, built_file, index_path, url_of
-from generator.pages import prescribe, take_home
+from generator.pages import connect, prescribe, take_home
 from generator.pages.qr import qr_svg
 from generator.text import counted, html_text, markdown_inline, markdown_link
 
@@ -69,6 +69,11 @@ def environment() -> jinja2.Environment:
         drawings_by_step=drawings_by_step,
         drawing_strip=drawing_strip,
         plan_data=prescribe.plan_data,
+        connect_data=connect.connect_data,
+        code_list=connect.code_list,
+        SYSTEM_OID=codes.SYSTEM_OID,
+        SYSTEM_URI=codes.SYSTEM_URI,
+        ICD_RELEASE=codes.RELEASE,
         take_home=take_home.take_home,
         MOVE_ON_ASK=prescribe.MOVE_ON_ASK,
         positions=prescribe.positions,
@@ -256,6 +261,7 @@ def render_site(
     render("prescribe.md.j2", "prescribe.md", plan=plan)
     render("plan.md.j2", "plan.md", plan=plan)
     render("progress.md.j2", "progress.md", plan=plan)
+    render("connect.md.j2", "connect.md")
     for kind in KINDS:
         render(kind.index_template, index_path(kind.folder), kind=kind)
     for page in site.all_pages():

@@ -207,9 +207,14 @@ def json_text(data: TakeHome) -> str:
 
 
 def schema_text() -> str:
+    return model_schema_text(TakeHome, SCHEMA_FILE)
+
+
+def model_schema_text(model: type[BaseModel], schema_id: str) -> str:
+    """A published file's JSON Schema (draft 2020-12), from the model that writes the file."""
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_FILE,
-        **TakeHome.model_json_schema(by_alias=True),
+        "$id": schema_id,
+        **model.model_json_schema(by_alias=True),
     }
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

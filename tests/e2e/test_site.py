@@ -4,6 +4,7 @@ published URL still works."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -71,7 +72,11 @@ def test_every_ledger_url_opens_a_page_or_a_redirect(site: Path) -> None:
     urls = [url for _, url in read_ledger(REPO)]
     assert "/" in urls and len(urls) >= 15
     for url in urls:
-        assert (site / url.strip("/") / "index.html").is_file(), url
+        if url.endswith(".json"):  # the API's files (generator/pages/connect.py)
+            assert json.loads((site / url.lstrip("/")).read_text(encoding="utf-8"))["$schema"], url
+        else:
+            assert (site / url.strip("/") / "index.html").is_file(), url
+    assert any(url.endswith(".json") for url in urls)
 
 
 def test_pages_load_nothing_from_other_hosts(site: Path) -> None:
