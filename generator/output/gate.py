@@ -21,6 +21,7 @@ from generator.content.boxes import ADMONITIONS, STOP_ADMONITION, STOP_TITLE
 from generator.content.equipment import EQUIPMENT_FILTERS
 from generator.content.models import LEVELS, PHASES, POSITIONS, Level
 from generator.content.site import Site, built_file, index_path, url_of
+from generator.pages.linked_data import CONTEXT, VOCABULARY
 from generator.text import plain_text
 
 # What the article (the part of a page made from content) may contain.
@@ -509,6 +510,51 @@ def _check_head(
             continue
         if equiv != _CSP:
             yield f'<meta http-equiv="{meta.get("http-equiv")}"> is not allowed here'
+    if relative not in expected.redirects:
+        yield from _check_linked_data(document)
+
+
+LINKED_DATA_TYPE = "application/ld+json"
+
+
+def _check_linked_data(document: ElementTree.Element) -> Iterator[str]:
+    """One JSON-LD block, in the head, of schema.org types and properties the site uses
+    (generator/pages/linked_data.py)."""
+    scripts = (e for e in _elements(document) if e.tag == "script")
+    blocks = [e for e in scripts if e.get("type") == LINKED_DATA_TYPE]
+    head = next((e for e in _elements(document) if e.tag == "head"), None)
+    in_head = list(_elements(head)) if head is not None else []
+    if len(blocks) != 1 or blocks[0] not in in_head:
+        yield f"{len(blocks)} JSON-LD blocks; a page has one, in its head"
+        return
+    try:
+        data = json.loads(blocks[0].text or "")
+    except ValueError as failure:
+        yield f"its JSON-LD does not parse: {failure}"
+        return
+    if not isinstance(data, dict) or data.get("@context") != CONTEXT:
+        yield f"its JSON-LD is not of {CONTEXT}"
+        return
+    yield from _linked_data_problems(data, "the page")
+
+
+def _linked_data_problems(node: object, where: str) -> Iterator[str]:
+    if isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _linked_data_problems(value, f"{where}[{index}]")
+        return
+    if not isinstance(node, dict):
+        return
+    kind = node.get("@type")
+    if kind not in VOCABULARY:
+        yield f"JSON-LD {where}: the type {str(kind)[:40]!r} is not one the site uses"
+        return
+    for key, value in node.items():
+        if key in ("@context", "@type"):
+            continue
+        if key not in VOCABULARY[kind]:
+            yield f"JSON-LD {where}: {kind} has no property {key[:40]!r} here"
+        yield from _linked_data_problems(value, f"{where}.{key}")
 
 
 _CSP = "content-security-policy"
@@ -521,7 +567,7 @@ def _check_element(element: ElementTree.Element, expected: Expectations) -> list
     if (
         element.tag == "script"
         and not element.get("src")
-        and element.get("type") != "application/json"
+        and element.get("type") not in ("application/json", LINKED_DATA_TYPE)
     ):
         problems.append("<script> without src: inline script is not allowed")
     for name, value in element.attrib.items():

@@ -18,7 +18,7 @@ from generator.content.equipment import EQUIPMENT_FILTERS, equipment_kinds
 from generator.content.kinds import BY_FOLDER, KINDS
 from generator.content.models import LEVELS, PHASES, Condition, Dose, Exercise, Item
 from generator.content.site import Page, Picture, Site, built_file, index_path, url_of
-from generator.pages import connect, prescribe, take_home
+from generator.pages import connect, linked_data, prescribe, take_home
 from generator.pages.qr import qr_svg
 from generator.text import counted, html_text, markdown_inline, markdown_link
 
@@ -70,6 +70,7 @@ def environment() -> jinja2.Environment:
         drawing_strip=drawing_strip,
         plan_data=prescribe.plan_data,
         connect_data=connect.connect_data,
+        linked_data=linked_data.linked_data,
         code_list=connect.code_list,
         SYSTEM_OID=codes.SYSTEM_OID,
         SYSTEM_URI=codes.SYSTEM_URI,

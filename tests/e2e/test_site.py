@@ -124,3 +124,51 @@ def test_each_page_links_editors_to_the_file_it_is_made_from(site: Path, page: o
     href = f'href="{repository.group(1)}/edit/main/{content_file}"'
     assert href in html(site, page.url), page.url  # type: ignore[attr-defined]
     assert (REPO / content_file).is_file()
+
+
+LINKED_DATA = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+
+
+def linked_data_of(site: Path, url: str) -> dict:
+    blocks = LINKED_DATA.findall(html(site, url))
+    assert len(blocks) == 1, url
+    data = json.loads(blocks[0])
+    assert data["@context"] == "https://schema.org"
+    return data
+
+
+def test_every_item_pages_linked_data_tells_the_truth(site: Path) -> None:
+    for page in SITE.all_pages():
+        data = linked_data_of(site, page.url)
+        item = page.item
+        assert data["@type"] == "MedicalWebPage", page.url
+        assert data["url"].endswith(page.url)
+        assert data["dateModified"] == item.review.last_updated.isoformat()
+        review = SITE.review_state(page)
+        if review.state == "reviewed":
+            assert data["lastReviewed"] == review.sign_off.date.isoformat()  # type: ignore[union-attr]
+        else:
+            # No clinician's review stands for this page as it is: it claims none.
+            assert "lastReviewed" not in data, page.url
+        if page.kind == "conditions":
+            codes = [(code["codeValue"], code["codingSystem"]) for code in data["about"]["code"]]
+            assert codes == [(code.code, code.system) for code in item.diagnosis_codes]  # type: ignore[attr-defined]
+        if page.kind == "exercises":
+            steps = data["mainEntity"]["step"]
+            assert [step["position"] for step in steps] == list(range(1, len(item.steps) + 1))  # type: ignore[attr-defined]
+            assert data["about"]["activityFrequency"]
+
+
+def test_every_other_page_says_it_is_a_web_page(site: Path) -> None:
+    items = {page.url for page in SITE.all_pages()}
+    others = [
+        "/" + path.relative_to(site).parent.as_posix().removeprefix(".") + "/"
+        for path in site.rglob("index.html")
+    ]
+    checked = 0
+    for url in sorted({url.replace("//", "/") for url in others} - items):
+        if 'http-equiv="refresh"' in html(site, url):
+            continue  # a former address's forwarding page
+        assert linked_data_of(site, url)["@type"] == "WebPage", url
+        checked += 1
+    assert checked >= 10

@@ -111,6 +111,26 @@ def test_the_built_fixture_passes(built: Path) -> None:
             '<meta http-equiv="Content-Security-Policy" content="script-src *; ',
             "the Content-Security-Policy is missing, repeated or not the site's own",
         ),
+        (  # linked data: a type or property the site does not use, or a second block
+            '"@type": "HowToStep"',
+            '"@type": "Recipe"',
+            "JSON-LD the page.mainEntity.step[0]: the type 'Recipe' is not one the site uses",
+        ),
+        (
+            '"inLanguage":',
+            '"isFamilyFriendly": true, "inLanguage":',
+            "JSON-LD the page: MedicalWebPage has no property 'isFamilyFriendly' here",
+        ),
+        (
+            "<meta charset",
+            '<script type="application/ld+json">{}</script><meta charset',
+            "2 JSON-LD blocks; a page has one, in its head",
+        ),
+        (
+            '<script type="application/ld+json">{',
+            '<script type="application/ld+json">{,',
+            "its JSON-LD does not parse",
+        ),
         (  # a pattern's '$' would let the line break through: each value is matched whole
             'class="gg-drawing" role="img"',
             'class="gg-drawing" role="img&#10;"',
