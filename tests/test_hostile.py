@@ -4,6 +4,7 @@ intact and which shows the value as text."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -50,6 +51,8 @@ RENDERED_AS_TEXT = {
     "brackets": "[" * 590,
     "toc-marker": "[TOC]",
     "html-block": "<div markdown>**bold**</div>",
+    # The page's JSON-LD is a <script> in its head: a value that would end it there early
+    "script-breaker": "</script><script>alert(1)</script><!--",
 }
 
 
@@ -131,6 +134,17 @@ def test_a_hostile_value_changes_nothing_but_the_words(hostile_site: Path, name:
     stop = next(d for d in article.iter(f"{XHTML}div") if "warning" in d.get("class", ""))
     assert text_of(stop.find(f".//{XHTML}li")) == shown
     assert document.find(f".//{XHTML}title").text == f"{shown[:40].strip()} - Glute Guide"
+    # The linked data stays one block of data in the head, holding the words as they are.
+    [linked] = [
+        s for s in document.iter(f"{XHTML}script") if s.get("type") == "application/ld+json"
+    ]
+    assert linked in list(document.find(f"{XHTML}head"))
+    assert json.loads(linked.text)["description"] == shown
+    assert [s.get("src") for s in document.iter(f"{XHTML}script") if not s.get("type")] == [
+        s.get("src")
+        for s in parsed(hostile_site, "clean").iter(f"{XHTML}script")
+        if not s.get("type")
+    ]
 
 
 # Values that must be refused, each with its located message.

@@ -63,7 +63,7 @@ def test_the_live_reload_script_is_a_file_the_sites_own_policy_allows(preview: s
     policy = content_security_policy(mkdocs_config(Path(__file__).parent.parent))
     shown = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
     assert [unescape(value) for value in shown] == [policy]
-    inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", html)
+    inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", html)
     assert inline == [], inline
     tags = re.findall(r'<script src="/livereload/(\d+)/(\d+)\.js"></script></body>', html)
     assert len(tags) == 1, html[-300:]
