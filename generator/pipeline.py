@@ -27,7 +27,7 @@ from generator.output.gate import (
 from generator.output.ledger import check_ledger, read_ledger
 from generator.output.write import WriteReport, conflicts, read_manifest, write_outputs
 from generator.pages.app import app_files
-from generator.pages.connect import lookup_files
+from generator.pages.connect import API, lookup_files
 from generator.pages.incremental import render_changed
 from generator.pages.prescribe import check_plan_codes
 from generator.pages.render import render_redirect_pages, render_site, section_anchors
@@ -113,8 +113,8 @@ def prepare(
     errors = _ids_that_are_sections(site) + conflicts(root, outputs)
     errors += _redirects_in_the_way(site, published)
     published |= {url_of(path) for path in site.redirects}
-    # The lookup files are addresses record systems keep: they join the ledger like pages.
-    published |= {f"/{path}" for path in lookup_files(site)}
+    # The API's files are addresses record systems keep: they join the ledger like pages.
+    published |= {f"/{path.removeprefix(f'{DOCS}/')}" for path in outputs if _in_api(path)}
     ledger = read_ledger(root)
     errors += check_ledger(ledger, published)
     errors += check_plan_codes(site, (url for _, url in ledger))
@@ -126,6 +126,10 @@ def prepare(
 
 
 STYLESHEET = "docs/stylesheets/extra.css"
+
+
+def _in_api(path: str) -> bool:
+    return path.startswith(f"{DOCS}/{API}/")
 
 
 def data_outputs(root: Path, site: Site) -> dict[str, bytes]:

@@ -910,8 +910,9 @@
   }
 
   // Offline after a first visit: the site's service worker (generator/output/service-worker.mjs)
-  // keeps this page and its scripts, and each exercise's file as it is fetched. This visit's
-  // were fetched before the worker ran, so they are put in its cache now.
+  // keeps this page and its scripts, and each exercise's file as it is fetched. A first visit's
+  // were fetched before the worker ran, and drawings below the fold not yet at all, so what the
+  // cache lacks of this programme is put in it now.
   var EXERCISES_CACHE = "gg-exercises";
   function keepOffline() {
     if (!("serviceWorker" in navigator) || !window.caches || !drawn) return;
@@ -933,7 +934,16 @@
         return caches.open(EXERCISES_CACHE);
       })
       .then(function (cache) {
-        return cache.addAll(addresses);
+        // Only what the cache lacks: what the worker fetched for the page is there already.
+        return Promise.all(
+          addresses.map(function (address) {
+            return cache.match(address).then(function (kept) {
+              return kept ? null : address;
+            });
+          })
+        ).then(function (missing) {
+          return cache.addAll(missing.filter(Boolean));
+        });
       })
       .catch(function () {
         // No worker here (the live preview) or no room: the page works online as before.

@@ -454,13 +454,8 @@
     var now = Date.now();
     var moved = advance(session.state, session.phases, now);
     if (moved.ended.length) {
-      session.state = moved.state;
-      session.reached = Math.max(session.reached, session.state.index);
-      session.counted = null;
       buzz();
-      show(session);
-      announce(session.phases[session.state.index].words);
-      if (session.phases[session.state.index].kind === "done") finish(session);
+      enter(session, moved.state, true);
       return;
     }
     showTime(session);
@@ -473,12 +468,18 @@
   }
 
   function move(session, index, counts) {
-    session.state = goTo(session.state, session.phases, index, Date.now());
-    if (counts !== false) session.reached = Math.max(session.reached, session.state.index);
+    enter(session, goTo(session.state, session.phases, index, Date.now()), counts !== false);
+  }
+
+  // A phase begun, by the clock or by a button: shown and announced; `counts` whether the
+  // session is said to have gone that far (End session does not).
+  function enter(session, state, counts) {
+    session.state = state;
+    if (counts) session.reached = Math.max(session.reached, state.index);
     session.counted = null;
     show(session);
-    announce(session.phases[session.state.index].words);
-    if (session.phases[session.state.index].kind === "done") finish(session);
+    announce(session.phases[state.index].words);
+    if (session.phases[state.index].kind === "done") finish(session);
     else holdScreen();
   }
 

@@ -76,7 +76,7 @@ def lookups(site: Site) -> dict[str, Lookup]:
     return {
         code: Lookup.model_validate(
             {
-                "$schema": "../" * (FOLDER.count("/") - API.count("/")) + SCHEMA_FILE,
+                "$schema": f"../{SCHEMA_FILE}",  # from FOLDER, one below API
                 "version": FORMAT,
                 "system": SYSTEM_OID,
                 "system_uri": SYSTEM_URI,
