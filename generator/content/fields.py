@@ -114,6 +114,10 @@ Phrase = Annotated[
     str, StringConstraints(min_length=1, max_length=60), AfterValidator(_checked_text)
 ]
 """One of the other names a page goes by."""
+HistoryLine = Annotated[
+    str, StringConstraints(min_length=1, max_length=160), AfterValidator(_checked_text)
+]
+"""One line, in plain words, for a clinician following the site's changes."""
 Texts = Annotated[list[Text], Field(max_length=MAX_ENTRIES)]
 # The pattern also goes into the JSON Schemas, for editors; _checked_id adds the reserved names.
 Id = Annotated[

@@ -25,6 +25,7 @@ from generator.content.fields import (
     MAX_ENTRIES,
     Address,
     Day,
+    HistoryLine,
     HostName,
     Id,
     Ids,
@@ -57,6 +58,16 @@ class SignOff(Strict):
     changes, the page says it has changed since review."""
 
 
+class Change(Strict):
+    """A change to the page that its readers would notice, as the site's feed of changes
+    shows it."""
+
+    date: Day
+    """The day the change was made (YYYY-MM-DD), no later than last_updated."""
+    summary: HistoryLine
+    """What changed, in one line: 'Added the hip replacement precaution.'"""
+
+
 class Review(Strict):
     last_updated: Day
     """The date an editor last changed or checked this page against its sources (YYYY-MM-DD)."""
@@ -64,6 +75,23 @@ class Review(Strict):
     """When it must be checked again: after last_updated and at most 3 years later."""
     sign_off: SignOff | None = None
     """Leave it out until a clinician listed in content/reviewers.yml has approved the page."""
+    history: Annotated[list[Change], Field(max_length=MAX_ENTRIES)] = []
+    """The page's changes that readers would notice, newest first, one line each. Add a line
+    when you change what the page tells readers; the site's feed of changes lists them."""
+
+    @field_validator("history")
+    @classmethod
+    def _newest_first(cls, history: list[Change], info: ValidationInfo) -> list[Change]:
+        days = [change.date for change in history]
+        if days != sorted(days, reverse=True):
+            raise ValueError("list the changes newest first")
+        last = info.data.get("last_updated")
+        if last is not None and days and days[0] > last:
+            raise ValueError(
+                f"the newest change ({days[0].isoformat()}) is after last_updated"
+                f" ({last.isoformat()}): set last_updated to the day of the change"
+            )
+        return history
 
     @field_validator("next_review")
     @classmethod

@@ -139,6 +139,49 @@ def test_review_window(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("history", "message"),
+    [
+        (
+            [
+                {"date": "2026-01-01", "summary": "First published."},
+                {"date": "2026-01-10", "summary": "Added a precaution."},
+            ],
+            "review.history: list the changes newest first",
+        ),
+        (
+            [{"date": "2026-02-01", "summary": "Added a precaution."}],
+            "review.history: the newest change (2026-02-01) is after last_updated (2026-01-15):"
+            " set last_updated to the day of the change",
+        ),
+        (
+            [{"date": "2026-01-15", "summary": "A line " * 30}],
+            "review.history[0].summary: is too long: at most 160 characters",
+        ),
+    ],
+)
+def test_history_is_newest_first_and_no_later_than_the_last_update(
+    tmp_path: Path, history: list[dict[str, str]], message: str
+) -> None:
+    review = {"last_updated": "2026-01-15", "next_review": "2027-01-15", "history": history}
+    root = project_with(tmp_path, **{"exercises/bridge.yml": exercise("Bridge", review=review)})
+    assert message in failures(root)[0]
+
+
+def test_a_history_in_order_loads(tmp_path: Path) -> None:
+    history = [
+        {"date": "2026-01-15", "summary": "Added a precaution."},
+        {"date": "2026-01-01", "summary": "First published."},
+    ]
+    review = {"last_updated": "2026-01-15", "next_review": "2027-01-15", "history": history}
+    root = project_with(tmp_path, **{"exercises/bridge.yml": exercise("Bridge", review=review)})
+    changes = load_site(root).exercises["bridge"].item.review.history
+    assert [(change.date.isoformat(), change.summary) for change in changes] == [
+        ("2026-01-15", "Added a precaution."),
+        ("2026-01-01", "First published."),
+    ]
+
+
 def test_wrong_choice_lists_the_choices(tmp_path: Path) -> None:
     root = project_with(tmp_path, **{"exercises/bridge.yml": exercise("Bridge", difficulty="easy")})
     assert failures(root)[0] == (
