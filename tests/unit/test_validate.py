@@ -174,7 +174,7 @@ def test_a_history_in_order_loads(tmp_path: Path) -> None:
         {"date": "2026-01-01", "summary": "First published."},
     ]
     review = {"last_updated": "2026-01-15", "next_review": "2027-01-15", "history": history}
-    root = project_with(tmp_path, **{"exercises/bridge.yml": exercise("Bridge", review=review)})
+    root = project_with(tmp_path, **{"exercises/bridge.yml": fixture_bridge(review=review)})
     changes = load_site(root).exercises["bridge"].item.review.history
     assert [(change.date.isoformat(), change.summary) for change in changes] == [
         ("2026-01-15", "Added a precaution."),
