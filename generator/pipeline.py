@@ -26,8 +26,10 @@ from generator.output.gate import (
 )
 from generator.output.ledger import check_ledger, read_ledger
 from generator.output.write import WriteReport, conflicts, read_manifest, write_outputs
+from generator.pages.api import api_files
 from generator.pages.app import app_files
 from generator.pages.connect import API, lookup_files
+from generator.pages.feed import FEED_FILE, feed_xml
 from generator.pages.incremental import render_changed
 from generator.pages.prescribe import check_plan_codes
 from generator.pages.render import render_redirect_pages, render_site, section_anchors
@@ -106,6 +108,8 @@ def prepare(
             pages |= render(set(again))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
     outputs |= data_outputs(root, site)
+    feed = feed_xml(site, str(config["site_url"]), str(config["site_name"]))
+    outputs[f"{DOCS}/{FEED_FILE}"] = feed.encode("utf-8")
     redirect_pages = render_redirect_pages(site, content_security_policy(config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     published = {url_of(path) for path in pages}
@@ -115,6 +119,7 @@ def prepare(
     published |= {url_of(path) for path in site.redirects}
     # The API's files are addresses record systems keep: they join the ledger like pages.
     published |= {f"/{path.removeprefix(f'{DOCS}/')}" for path in outputs if _in_api(path)}
+    published.add(f"/{FEED_FILE}")  # feed readers keep its address too
     ledger = read_ledger(root)
     errors += check_ledger(ledger, published)
     errors += check_plan_codes(site, (url for _, url in ledger))
@@ -129,15 +134,22 @@ STYLESHEET = "docs/stylesheets/extra.css"
 
 
 def _in_api(path: str) -> bool:
-    return path.startswith(f"{DOCS}/{API}/")
+    """A file of the open data, not its documentation page (a page, published as pages are)."""
+    return path.startswith(f"{DOCS}/{API}/") and not path.endswith(".md")
 
 
 def data_outputs(root: Path, site: Site) -> dict[str, bytes]:
     """Path from the root -> bytes of the generated files that are not pages: the take-home
-    files and drawings, the app's manifest and icons, and the lookup by diagnosis code."""
-    files = take_home_outputs(root, site) | app_files()
-    files |= {path: text.encode("utf-8") for path, text in lookup_files(site).items()}
+    files and drawings, the app's manifest and icons, and the open data (api_outputs)."""
+    files = take_home_outputs(root, site) | app_files() | api_outputs(site)
     return {f"{DOCS}/{path}": data for path, data in files.items()}
+
+
+def api_outputs(site: Site) -> dict[str, bytes]:
+    """Path under docs/ -> bytes of the open data: every item's file, their index and schemas,
+    and the lookup by diagnosis code."""
+    files = api_files(site) | lookup_files(site)
+    return {path: text.encode("utf-8") for path, text in files.items()}
 
 
 def take_home_outputs(root: Path, site: Site) -> dict[str, bytes]:
@@ -216,7 +228,7 @@ def expectations(root: Path, prepared: Prepared) -> Expectations:
         interactive=INTERACTIVE_PAGES,
         phones=phone_links(site.regions),
         region_data=region_data(site.regions, site.emergency),
-        files=take_home_outputs(root, site),
+        files=take_home_outputs(root, site) | api_outputs(site),
     )
 
 

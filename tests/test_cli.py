@@ -105,8 +105,8 @@ def test_a_hand_written_file_in_the_way_is_reported_not_overwritten(project: Pat
 
 
 def test_generate_reports_counts(project: Path) -> None:
-    assert run(project, "generate").stdout == "generated: 31 written, 0 unchanged, 0 removed\n"
-    assert run(project, "generate").stdout == "generated: 0 written, 31 unchanged, 0 removed\n"
+    assert run(project, "generate").stdout == "generated: 50 written, 0 unchanged, 0 removed\n"
+    assert run(project, "generate").stdout == "generated: 0 written, 50 unchanged, 0 removed\n"
 
 
 def test_internal_errors_show_a_traceback_only_with_debug(

@@ -6,16 +6,15 @@ from pathlib import Path
 
 from generator.content.schemas import SCHEMA_DIR, all_schemas
 from generator.output.write import write_atomically
-from generator.pages import connect, take_home
+from generator.pages import api, connect, take_home
 
 
 def every_schema() -> dict[str, str]:
-    """File name under schemas/ -> its text: the content models', the take-home file's and the
-    lookup by diagnosis code's."""
-    return all_schemas() | {
-        take_home.SCHEMA_FILE: take_home.schema_text(),
-        connect.SCHEMA_FILE: connect.schema_text(),
-    }
+    """Path under schemas/ -> its text: the content models', the take-home file's and, in
+    api-v1/, the open data's (the lookup by diagnosis code's among them)."""
+    published = api.schemas() | {connect.SCHEMA_FILE: connect.schema_text()}
+    in_api = {f"{api.SCHEMA_FOLDER}/{name}": text for name, text in published.items()}
+    return all_schemas() | {take_home.SCHEMA_FILE: take_home.schema_text()} | in_api
 
 
 def export_schemas(root: Path) -> int:

@@ -18,7 +18,7 @@ from generator.content.equipment import EQUIPMENT_FILTERS, equipment_kinds
 from generator.content.kinds import BY_FOLDER, KINDS
 from generator.content.models import LEVELS, PHASES, Condition, Dose, Exercise, Item
 from generator.content.site import Page, Picture, Site, built_file, index_path, url_of
-from generator.pages import connect, linked_data, prescribe, take_home
+from generator.pages import api, connect, linked_data, prescribe, take_home
 from generator.pages.qr import qr_svg
 from generator.text import counted, html_text, markdown_inline, markdown_link
 
@@ -72,6 +72,9 @@ def environment() -> jinja2.Environment:
         connect_data=connect.connect_data,
         linked_data=linked_data.linked_data,
         code_list=connect.code_list,
+        api_index=api.index_of,
+        api_page=api.page_source,
+        field_tables=api.field_tables,
         SYSTEM_OID=codes.SYSTEM_OID,
         SYSTEM_URI=codes.SYSTEM_URI,
         ICD_RELEASE=codes.RELEASE,
@@ -263,6 +266,7 @@ def render_site(
     render("plan.md.j2", "plan.md", plan=plan)
     render("progress.md.j2", "progress.md", plan=plan)
     render("connect.md.j2", "connect.md")
+    render("api.md.j2", API_PAGE)
     for kind in KINDS:
         render(kind.index_template, index_path(kind.folder), kind=kind)
     for page in site.all_pages():
@@ -310,3 +314,5 @@ def render_redirect_pages(site: Site, csp: str) -> dict[str, str]:
 
 
 REDIRECT_SCRIPT = "javascripts/redirect.js"
+API_PAGE = "api/v1/index.md"
+"""The open data's documentation, at /api/v1/ beside its files (generator/pages/api.py)."""

@@ -20,6 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator.content.frequency import read_frequency
+from generator.content.models import Dose as ContentDose
 from generator.content.models import Exercise, SidedStep
 from generator.content.site import Page, Site
 from generator.pages.prescribe import TAKE_HOME_FILE, plan_code
@@ -35,7 +36,7 @@ the same rules, so that an <img> of it looks as the page's inline drawing does."
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Step(_Data):
@@ -48,17 +49,24 @@ class Step(_Data):
 
 class Numbers(_Data):
     sets: int | None = None
+    """How many sets."""
     reps: int | None = None
+    """How many repetitions in a set."""
     hold_seconds: int | None = None
+    """How long to hold each time, in seconds."""
     minutes: int | None = None
+    """How long, in minutes, for a timed technique such as heat."""
 
 
 class Dose(Numbers):
     """The exercise's own dose; a programme's numbers replace sets to minutes."""
 
     per_side: bool
+    """true when the numbers are for each side (left and right)."""
     rest_seconds: int | None = None
+    """The rest between sets, in seconds."""
     how_often: str
+    """How often, in words: 'once a day', '3 times a week'."""
     days_a_week: int = Field(ge=1, le=7)
     """On how many days of a week how_often has it done: the reminders' repeat."""
 
@@ -84,7 +92,9 @@ class Drawing(_Data):
 class TakeHome(_Data):
     """One exercise as a home programme shows it. Every text is plain text, shown as text."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True
+    )
 
     schema_: str = Field(alias="$schema")
     version: Literal[1]
@@ -125,11 +135,7 @@ def take_home(site: Site, page: Page[Exercise]) -> TakeHome:
             "title": plain_text(item.title),
             "url": base,
             "changed": item.review.last_updated.isoformat(),
-            "dose": Dose(
-                **dose.model_dump(include=DOSE_FIELDS),
-                how_often=plain_text(dose.how_often),
-                days_a_week=read_frequency(dose.how_often).days,
-            ),
+            "dose": home_dose(dose),
             "most": Numbers(**item.most.model_dump()),
             "start_position": plain_text(item.start_position),
             "steps": [_step(step) for step in item.steps],
@@ -144,6 +150,16 @@ def take_home(site: Site, page: Page[Exercise]) -> TakeHome:
                 for number, (d, _) in enumerate(zip(item.drawings, drawn, strict=True), 1)
             ],
         }
+    )
+
+
+def home_dose(dose: ContentDose) -> Dose:
+    """A dose as the files give it: its numbers, its how often in plain words, and on how many
+    days of a week that is."""
+    return Dose(
+        **dose.model_dump(include=DOSE_FIELDS),
+        how_often=plain_text(dose.how_often),
+        days_a_week=read_frequency(dose.how_often).days,
     )
 
 

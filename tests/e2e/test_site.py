@@ -72,8 +72,10 @@ def test_every_ledger_url_opens_a_page_or_a_redirect(site: Path) -> None:
     urls = [url for _, url in read_ledger(REPO)]
     assert "/" in urls and len(urls) >= 15
     for url in urls:
-        if url.endswith(".json"):  # the API's files (generator/pages/connect.py)
+        if url.endswith(".json"):  # the open data's files (generator/pages/api.py, connect.py)
             assert json.loads((site / url.lstrip("/")).read_text(encoding="utf-8"))["$schema"], url
+        elif url.endswith(".xml"):  # the feed of changes (generator/pages/feed.py)
+            assert (site / url.lstrip("/")).read_text(encoding="utf-8").startswith("<?xml"), url
         else:
             assert (site / url.strip("/") / "index.html").is_file(), url
     assert any(url.endswith(".json") for url in urls)

@@ -39,12 +39,13 @@ def test_removing_a_published_page_fails_naming_the_url(project: Path) -> None:
     rename_bridge(project, keep_old_id=False)
     with pytest.raises(ContentErrors) as failure:
         prepare(project)
-    [error] = failure.value.errors
-    line = next(n for n, url in read_ledger(project) if url == "/exercises/bridge/")
-    assert (error.path, error.line) == (LEDGER, line)
-    assert (
-        error.message == "published URL /exercises/bridge/ no longer leads to a page or a redirect"
-    )
+    # Its page and its open data file, each where the ledger lists it.
+    errors = {error.message: (error.path, error.line) for error in failure.value.errors}
+    lines = {url: n for n, url in read_ledger(project)}
+    for url in ("/exercises/bridge/", "/api/v1/exercises/bridge.json"):
+        message = f"published URL {url} no longer leads to a page or a redirect"
+        assert errors.pop(message) == (LEDGER, lines[url])
+    assert errors == {}
 
 
 def test_a_renamed_item_keeps_its_old_url_as_a_redirect(project: Path) -> None:

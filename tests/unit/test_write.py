@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -17,10 +18,10 @@ def tree(root: Path) -> dict[str, bytes]:
 
 def test_second_run_writes_nothing(project: Path) -> None:
     _, first = generate(project)
-    assert (first.written, first.removed) == (31, 0)
+    assert (first.written, first.removed) == (50, 0)
     stamp = {path: (project / path).stat().st_mtime_ns for path in read_manifest(project)}
     _, second = generate(project)
-    assert (second.written, second.unchanged, second.removed) == (0, 31, 0)
+    assert (second.written, second.unchanged, second.removed) == (0, 50, 0)
     assert stamp == {path: (project / path).stat().st_mtime_ns for path in read_manifest(project)}
 
 
@@ -29,8 +30,12 @@ def test_only_changed_files_are_rewritten(project: Path) -> None:
     bridge = small_content()["exercises/bridge.yml"]
     write_content(project, "content/exercises/bridge.yml", {**bridge, "purpose": "New words."})
     _, report = generate(project)
-    # the bridge page alone: lists of exercises show its level and dose, not its purpose
-    assert report.written == 1
+    # the bridge page and its open data file alone: lists of exercises show its level and dose,
+    # not its purpose
+    assert report.written == 2
+    assert json.loads((project / "docs/api/v1/exercises/bridge.json").read_bytes())["summary"] == (
+        "New words."
+    )
     assert "New words." in (project / "docs/exercises/bridge.md").read_text()
 
 
@@ -44,8 +49,9 @@ def test_stale_generated_files_are_removed_and_hand_written_ones_kept(project: P
     condition = project / "content/conditions/sudden-spasm.yml"
     condition.write_text(condition.read_text().replace("- keep-moving\n", "- stay-active\n"))
     _, report = generate(project)
-    assert report.removed == 1
+    assert report.removed == 2  # its page and its open data file
     assert not (project / "docs/prevention/keep-moving.md").exists()
+    assert not (project / "docs/api/v1/prevention/keep-moving.json").exists()
     assert hand_written.read_text() == "# Notes\n"
     assert "docs/exercises/handout-notes.md" not in read_manifest(project)
     assert (project / "docs/about.md").is_file()
