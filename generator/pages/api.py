@@ -53,6 +53,7 @@ from generator.pages.api_models import (
     WarningSignRecord,
 )
 from generator.pages.connect import API, FOLDER
+from generator.pages.feed import FEED_FILE
 from generator.pages.prescribe import TAKE_HOME_FILE
 from generator.pages.take_home import SCHEMA_FILE as TAKE_HOME_SCHEMA
 from generator.pages.take_home import home_dose, model_schema_text, take_home
@@ -341,6 +342,7 @@ def index(found: dict[str, Filed]) -> Index:
             "schemas": {kind: f"{API}/{schema_name(kind)}" for kind in RECORDS},
             "take_home_schema": TAKE_HOME_SCHEMA,
             "lookup_by_code": f"{FOLDER}/",
+            "changes_feed": FEED_FILE,
             "items": entries,
         }
     )

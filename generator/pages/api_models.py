@@ -347,6 +347,8 @@ class Index(_Data):
     """The exercises' take-home files' JSON Schema, from the site's root."""
     lookup_by_code: str
     """Where the lookup files by ICD-10-CM code are, from the site's root."""
+    changes_feed: str
+    """The Atom feed of the pages' changes, from the site's root."""
     items: list[IndexEntry]
     """Every item, by kind and then by title."""
 
