@@ -157,7 +157,7 @@ def naive_generate(root: Path) -> dict[str, bytes]:
     with mock.patch.object(render, "environment", CompileEveryPage):
         pages = render_site(site, None, str(config["site_url"]), repository_of(config))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
-    outputs |= data_outputs(root, site)
+    outputs |= data_outputs(root, site, config)
     redirect_pages = render_redirect_pages(site, content_security_policy(config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     for relative, data in outputs.items():

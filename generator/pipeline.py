@@ -107,9 +107,7 @@ def prepare(
         if again:
             pages |= render(set(again))
     outputs = {f"{DOCS}/{path}": text.encode("utf-8") for path, text in pages.items()}
-    outputs |= data_outputs(root, site)
-    feed = feed_xml(site, str(config["site_url"]), str(config["site_name"]))
-    outputs[f"{DOCS}/{FEED_FILE}"] = feed.encode("utf-8")
+    outputs |= data_outputs(root, site, config)
     redirect_pages = render_redirect_pages(site, content_security_policy(config))
     outputs |= {f"{DOCS}/{path}": text.encode("utf-8") for path, text in redirect_pages.items()}
     published = {url_of(path) for path in pages}
@@ -138,10 +136,13 @@ def _in_api(path: str) -> bool:
     return path.startswith(f"{DOCS}/{API}/") and not path.endswith(".md")
 
 
-def data_outputs(root: Path, site: Site) -> dict[str, bytes]:
+def data_outputs(root: Path, site: Site, config: dict[str, Any]) -> dict[str, bytes]:
     """Path from the root -> bytes of the generated files that are not pages: the take-home
-    files and drawings, the app's manifest and icons, and the open data (api_outputs)."""
+    files and drawings, the app's manifest and icons, the open data (api_outputs) and the feed
+    of changes."""
     files = take_home_outputs(root, site) | app_files() | api_outputs(site)
+    feed = feed_xml(site, str(config["site_url"]), str(config["site_name"]))
+    files[FEED_FILE] = feed.encode("utf-8")
     return {f"{DOCS}/{path}": data for path, data in files.items()}
 
 

@@ -32,11 +32,11 @@ def real_site() -> Site:
 
 
 def real_pages() -> list[str]:
-    """The URL of every page the real site publishes, redirects and the API's JSON files left
-    out."""
+    """The URL of every page the real site publishes, redirects and the files that are not
+    pages (the open data's JSON, the feed) left out."""
     site = real()
     redirects = {f"/{path.removesuffix('.md')}/" for path in site.site.redirects}
-    return sorted(url for url in site.published - redirects if not url.endswith(".json"))
+    return sorted(url for url in site.published - redirects if url.endswith("/"))
 
 
 def checklist_boxes(site: Site, programme: Page[Programme]) -> list[int]:

@@ -147,7 +147,7 @@ def test_the_documentation_page_lists_every_item_and_describes_every_field() -> 
         assert f"### {markdown_text(heading)}\n" in text
         for name, kind, meaning in rows:
             assert meaning or name == "$schema", f"{heading}: {name} has no description"
-            assert f"| {markdown_text(name)} | {markdown_text(kind)} |" in text, (heading, name)
+            assert f"- **{markdown_text(name)}** ({markdown_text(kind)})" in text, (heading, name)
 
 
 def test_a_renamed_item_keeps_its_files_old_address(tmp_path: Path) -> None:
